@@ -1,0 +1,23 @@
+import type { z } from 'zod';
+import { appMethods } from './app.js';
+import { codeMethods } from './code.js';
+import { componentMethods } from './components.js';
+
+/** The whole API: every operation any face (UI over IPC or HTTP, CLI) can perform. */
+export const apiContract = {
+  ...appMethods,
+  ...componentMethods,
+  ...codeMethods,
+};
+
+export type ApiContract = typeof apiContract;
+export type MethodName = keyof ApiContract;
+export type MethodInput<M extends MethodName> = z.input<ApiContract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<ApiContract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<ApiContract[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(apiContract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(apiContract, name);
+}
