@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { apiRequest, ApiError } from '../api/client';
+import { useI18n } from '../i18n';
+
+interface TokenResponse {
+  accessToken: string;
+  expiresIn: number;
+}
+
+const IIN_PATTERN = /^\d{12}$/;
+
+export default function LoginPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [iin, setIin] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (!IIN_PATTERN.test(iin)) {
+      setError(t('login.error'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const token = await apiRequest<TokenResponse>('/auth/login', {
+        method: 'POST',
+        body: JSON.stringify({ iin, password }),
+      });
+      sessionStorage.setItem('qyzmet.token', token.accessToken);
+      navigate('/');
+    } catch (e) {
+      setError(e instanceof ApiError && e.status === 401 ? t('login.error') : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card login" onSubmit={onSubmit}>
+      <h1>{t('login.title')}</h1>
+      <label>
+        {t('login.iin')}
+        <input value={iin} onChange={(e) => setIin(e.target.value.trim())} inputMode="numeric" maxLength={12} required />
+      </label>
+      <label>
+        {t('login.password')}
+        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+      </label>
+      {error && <p className="form-error" role="alert">{error}</p>}
+      <button type="submit" disabled={busy}>
+        {t('login.submit')}
+      </button>
+    </form>
+  );
+}

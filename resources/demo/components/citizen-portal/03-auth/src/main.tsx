@@ -1,0 +1,24 @@
+import React from 'react';
+import ReactDOM from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
+import App from './App';
+import { AuthProvider } from './auth/AuthContext';
+import { I18nProvider } from './i18n';
+import './styles/global.css';
+
+const container = document.getElementById('root');
+if (!container) {
+  throw new Error('Root element #root is missing from index.html');
+}
+
+ReactDOM.createRoot(container).render(
+  <React.StrictMode>
+    <I18nProvider>
+      <AuthProvider>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </AuthProvider>
+    </I18nProvider>
+  </React.StrictMode>,
+);
