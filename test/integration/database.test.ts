@@ -1,0 +1,120 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/errors.js';
+import { SqliteConnection } from '../../electron/db/connection.js';
+import { Database } from '../../electron/db/database.js';
+import { LATEST_SCHEMA_VERSION, migrateToLatest, readSchemaVersion } from '../../electron/db/migrate.js';
+import { MIGRATIONS } from '../../electron/db/migrations/index.js';
+import { rawSql, sql, sqlList } from '../../electron/db/sql.js';
+import { tempDir } from '../helpers/temp.js';
+
+async function freshFile(): Promise<string> {
+  return path.join(await tempDir('ew-db-'), 'workbench.db');
+}
+
+describe('Database', () => {
+  it('creates the newest schema in WAL mode with foreign keys on', async () => {
+    const db = await Database.open(await freshFile(), { readonly: false, create: true });
+    expect(await readSchemaVersion(db.read)).toBe(LATEST_SCHEMA_VERSION);
+    const mode = await db.transaction((tx) => tx.get<{ journal_mode: string }>(rawSql('PRAGMA journal_mode')));
+    expect(mode?.journal_mode).toBe('wal');
+    await expect(
+      db.transaction((tx) => tx.run(sql`INSERT INTO syncs (component_id, status, started_at) VALUES ('missing', 'ok', 'now')`)),
+    ).rejects.toThrow(/FOREIGN KEY/);
+    await db.close();
+  });
+
+  it('rolls a failed transaction back completely', async () => {
+    const db = await Database.open(await freshFile(), { readonly: false, create: true });
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.run(sql`INSERT INTO workspace_settings (key, value) VALUES ('a', '1')`);
+        await tx.run(sql`INSERT INTO workspace_settings (key, value) VALUES ('a', '2')`);
+      }),
+    ).rejects.toThrow(/UNIQUE/);
+    expect(await db.read.all(sql`SELECT * FROM workspace_settings`)).toEqual([]);
+    await db.close();
+  });
+
+  it('runs transactions one after another, never interleaved', async () => {
+    const db = await Database.open(await freshFile(), { readonly: false, create: true });
+    const order: string[] = [];
+    await Promise.all(
+      ['x', 'y', 'z'].map((name) =>
+        db.transaction(async (tx) => {
+          order.push(`${name}:start`);
+          await tx.run(sql`INSERT INTO workspace_settings (key, value) VALUES (${name}, ${'1'})`);
+          await new Promise((r) => setTimeout(r, 5));
+          order.push(`${name}:end`);
+        }),
+      ),
+    );
+    expect(order).toEqual(['x:start', 'x:end', 'y:start', 'y:end', 'z:start', 'z:end']);
+    await db.close();
+  });
+
+  it('shows readers only committed data', async () => {
+    const db = await Database.open(await freshFile(), { readonly: false, create: true });
+    let seenInside: unknown[] = ['not read'];
+    await db.transaction(async (tx) => {
+      await tx.run(sql`INSERT INTO workspace_settings (key, value) VALUES ('k', 'v')`);
+      seenInside = await db.read.all(sql`SELECT key FROM workspace_settings`);
+    });
+    expect(seenInside).toEqual([]);
+    expect(await db.read.all(sql`SELECT key FROM workspace_settings`)).toEqual([{ key: 'k' }]);
+    await db.close();
+  });
+
+  it('binds values, so quotes in data are data', async () => {
+    const db = await Database.open(await freshFile(), { readonly: false, create: true });
+    const evil = "x'); DROP TABLE components; --";
+    await db.transaction((tx) => tx.run(sql`INSERT INTO workspace_settings (key, value) VALUES (${evil}, ${evil})`));
+    expect(await db.read.all(sql`SELECT value FROM workspace_settings WHERE key IN ${sqlList([evil, 'other'])}`)).toEqual([{ value: evil }]);
+    expect(await db.read.get(sql`SELECT COUNT(*) AS n FROM components`)).toEqual({ n: 0 });
+    await db.close();
+  });
+
+  it('refuses a database from a newer app without touching it', async () => {
+    const file = await freshFile();
+    const raw = await SqliteConnection.open(file, { readonly: false, create: true });
+    await raw.exec('CREATE TABLE future (x); PRAGMA user_version = 99;');
+    await raw.close();
+    const error = await Database.open(file, { readonly: false, create: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('INCOMPATIBLE');
+    expect((error as AppError).message).toContain('schema version 99');
+    const check = await SqliteConnection.open(file, { readonly: true, create: false });
+    expect(await readSchemaVersion(check)).toBe(99);
+    expect(await check.all(rawSql("SELECT name FROM sqlite_master WHERE name = 'components'"))).toEqual([]);
+    await check.close();
+  });
+
+  it('refuses to open read-only a database that still needs migrating', async () => {
+    const file = await freshFile();
+    const raw = await SqliteConnection.open(file, { readonly: false, create: true });
+    await raw.close();
+    const error = await Database.open(file, { readonly: true, create: false }).catch((e: unknown) => e);
+    expect((error as AppError).code).toBe('INCOMPATIBLE');
+  });
+});
+
+describe('migration 001 (initial)', () => {
+  it('is listed first and brings an empty database to version 1', async () => {
+    expect(MIGRATIONS[0]!.version).toBe(1);
+    const raw = await SqliteConnection.open(await freshFile(), { readonly: false, create: true });
+    expect(await migrateToLatest(raw, 1)).toBe(1);
+    const tables = await raw.all<{ name: string }>(rawSql("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
+    expect(tables.map((t) => t.name)).toEqual(['component_refs', 'components', 'integrity_alarms', 'ref_changes', 'syncs', 'workspace_settings']);
+    await raw.close();
+  });
+
+  it('enforces its domain constraints', async () => {
+    const raw = await SqliteConnection.open(await freshFile(), { readonly: false, create: true });
+    await migrateToLatest(raw, 1);
+    await raw.run(sql`INSERT INTO components (id, name, source, source_kind, created_at) VALUES ('c1', 'Payments', '/x', 'path', 't')`);
+    await expect(raw.run(sql`INSERT INTO components (id, name, source, source_kind, created_at) VALUES ('c2', 'payments', '/y', 'path', 't')`)).rejects.toThrow(/UNIQUE/);
+    await expect(raw.run(sql`INSERT INTO components (id, name, source, source_kind, created_at) VALUES ('c3', 'x', '/y', 'ftp', 't')`)).rejects.toThrow(/CHECK/);
+    await expect(raw.run(sql`INSERT INTO syncs (component_id, status, started_at) VALUES ('c1', 'done', 't')`)).rejects.toThrow(/CHECK/);
+    await raw.close();
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { parseRefRecords } from '../../electron/git/for-each-ref.js';
+import { classifyGitFailure, GitError } from '../../electron/git/git-error.js';
+import { parseLsRemote } from '../../electron/git/ls-remote.js';
+import { parseLsTree } from '../../electron/git/ls-tree.js';
+import { normaliseBlobMode, parseCommitObject, parseTagObject, parseTreeObject } from '../../electron/git/objects.js';
+
+const OID_A = 'a'.repeat(40);
+const OID_B = '0123456789abcdef0123456789abcdef01234567';
+
+function treeEntry(mode: string, name: Buffer | string, oidHex: string): Buffer {
+  return Buffer.concat([Buffer.from(`${mode} `), Buffer.from(name), Buffer.from([0]), Buffer.from(oidHex, 'hex')]);
+}
+
+describe('tree objects', () => {
+  it('parses modes, raw names and binary ids', () => {
+    const name = Buffer.from([0xcf, 0xf0, 0x2e, 0x63]); // not UTF-8
+    const data = Buffer.concat([treeEntry('100644', 'a.txt', OID_A), treeEntry('40000', 'src', OID_B), treeEntry('100755', name, OID_B)]);
+    const entries = parseTreeObject(data);
+    expect(entries.map((e) => [e.mode, e.oid])).toEqual([['100644', OID_A], ['40000', OID_B], ['100755', OID_B]]);
+    expect(entries[2]!.name.equals(name)).toBe(true);
+  });
+
+  it('refuses a truncated tree object', () => {
+    const data = treeEntry('100644', 'a.txt', OID_A).subarray(0, 20);
+    expect(() => parseTreeObject(data)).toThrow(/malformed tree/);
+  });
+
+  it('normalises historical modes', () => {
+    expect(normaliseBlobMode('100664')).toBe('100644');
+    expect(normaliseBlobMode('100775')).toBe('100755');
+    expect(normaliseBlobMode('40000')).toBe('040000');
+    expect(normaliseBlobMode('160000')).toBe('160000');
+  });
+});
+
+describe('commit and tag objects', () => {
+  it('reads tree, parents and message of a commit', () => {
+    const text = `tree ${OID_A}\nparent ${OID_B}\nauthor A <a@x> 1 +0500\ncommitter C <c@x> 2 +0500\n\nFix <script>alert(1)</script>\n`;
+    const commit = parseCommitObject(Buffer.from(text));
+    expect(commit).toMatchObject({ tree: OID_A, parents: [OID_B], author: 'A <a@x> 1 +0500', message: 'Fix <script>alert(1)</script>\n' });
+  });
+
+  it('refuses a commit without a tree', () => {
+    expect(() => parseCommitObject(Buffer.from('author x\n\nmsg'))).toThrow(/no tree/);
+  });
+
+  it('reads the target of an annotated tag', () => {
+    expect(parseTagObject(Buffer.from(`object ${OID_B}\ntype commit\ntag v1\ntagger T <t@x> 1 +0000\n\nrelease\n`))).toEqual({ object: OID_B, type: 'commit' });
+  });
+});
+
+describe('command output parsers', () => {
+  it('parses ls-tree -z output with tabs and newlines in names', () => {
+    const out = Buffer.from(`100644 blob ${OID_A}\tsrc/a\tb.ts\u0000040000 tree ${OID_B}\tsrc\u0000120000 blob ${OID_B}\tlink\nname\u0000`);
+    const entries = parseLsTree(out);
+    expect(entries.map((e) => [e.mode, e.path.toString()])).toEqual([['100644', 'src/a\tb.ts'], ['120000', 'link\nname']]);
+  });
+
+  it('parses for-each-ref records with empty peeled ids', () => {
+    const out = `refs/heads/main\u0000${OID_A}\u0000\u0000commit\u00002025-01-01T00:00:00+05:00\u0000Initial\nrefs/tags/v1\u0000${OID_B}\u0000${OID_A}\u0000tag\u00002025-01-02T00:00:00+05:00\u0000Release 1\n`;
+    expect(parseRefRecords(out)).toEqual([
+      { refname: 'refs/heads/main', target: OID_A, peeled: null, objectType: 'commit', date: '2025-01-01T00:00:00+05:00', subject: 'Initial' },
+      { refname: 'refs/tags/v1', target: OID_B, peeled: OID_A, objectType: 'tag', date: '2025-01-02T00:00:00+05:00', subject: 'Release 1' },
+    ]);
+  });
+
+  it('parses ls-remote --symref output', () => {
+    expect(parseLsRemote(`ref: refs/heads/trunk\tHEAD\n${OID_A}\tHEAD\n${OID_A}\trefs/heads/trunk\n${OID_B}\trefs/tags/v1\n`)).toEqual({ symref: 'refs/heads/trunk', refCount: 2 });
+  });
+});
+
+describe('git failures', () => {
+  it('classifies the stderr git writes for expected failures', () => {
+    expect(classifyGitFailure("fatal: transport 'ext' not allowed")).toBe('protocol-forbidden');
+    expect(classifyGitFailure("fatal: '/tmp/x' does not appear to be a git repository")).toBe('remote-not-found');
+    expect(classifyGitFailure('fatal: unable to access \'https://h/\': Could not resolve host: h')).toBe('network');
+    expect(classifyGitFailure('fatal: could not read Username for \'https://h\': terminal prompts disabled')).toBe('authentication');
+    expect(classifyGitFailure('fatal: bad object 1234')).toBe('corrupt');
+    expect(classifyGitFailure('fatal: something else')).toBe('failed');
+  });
+
+  it('never keeps credentials in its message', () => {
+    const error = new GitError('network', ['fetch', 'https://u:pw@h/r.git'], 128, "fatal: unable to access 'https://u:pw@h/r.git/'");
+    expect(error.message).not.toContain('pw');
+    expect(error.args.join(' ')).not.toContain('pw');
+    expect(error.message).toContain('https://***@h/r.git');
+  });
+});
