@@ -16,9 +16,11 @@ export type GitFailureKind =
   | 'failed';
 
 const PATTERNS: ReadonlyArray<[GitFailureKind, RegExp]> = [
+  // A source that is itself incomplete or damaged ends the transfer early; say so, not "unreachable".
+  ['corrupt', /possible repository corruption on the remote side|remote: fatal: (?:bad object|missing (?:blob|tree|commit))|did not send all necessary objects|invalid index-pack output/i],
   ['protocol-forbidden', /transport '[^']*' not allowed|protocol '[^']*' is not supported|unsupported protocol/i],
   ['authentication', /authentication failed|permission denied \(|could not read (username|password)|terminal prompts disabled|invalid username or password|HTTP Basic: Access denied/i],
-  ['remote-not-found', /does not appear to be a git repository|repository '[^']*' not found|repository not found|\b404\b/i],
+  ['remote-not-found', /does not appear to be a git repository|repository '[^']*' (?:not found|does not exist)|repository not found|\b404\b/i],
   ['network', /could not resolve host|connection refused|connection timed out|operation timed out|failed to connect|network is unreachable|unable to access|couldn't connect|early EOF|the remote end hung up/i],
   ['not-a-repository', /not a git repository/i],
   ['corrupt', /bad object|corrupt|unable to read [0-9a-f]{40}|missing (blob|tree|commit|tag)|broken link|packfile .* cannot be accessed|inflate:/i],

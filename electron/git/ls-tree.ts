@@ -1,11 +1,13 @@
+import { isUtf8 } from 'node:buffer';
+import { decodePathBytes } from '../../shared/domain/path-bytes.js';
 import { normaliseBlobMode } from './objects.js';
 import { runGit } from './runner.js';
 
 export interface LsTreeEntry {
   mode: '100644' | '100755' | '120000' | '160000';
   oid: string;
-  /** Raw path bytes, '/'-separated. */
-  path: Buffer;
+  /** '/'-separated; bytes that are not UTF-8 are escaped (shared/domain/path-bytes.ts). */
+  path: string;
 }
 
 /** Every non-tree entry of a tree, recursively: one `git ls-tree -r -z` over the tree object. */
@@ -14,8 +16,29 @@ export async function listTreeRecursive(gitDir: string, treeOid: string, signal?
   return parseLsTree(stdout);
 }
 
-/** `<mode> SP <type> SP <oid> TAB <path> NUL`, repeated. */
+/**
+ * `<mode> SP <type> SP <oid> TAB <path> NUL`, repeated. Output that is valid UTF-8 as a whole (nearly
+ * always; checked with Node's fast validator) is decoded once and split; otherwise each path is decoded
+ * from its raw bytes, escaping those that are not UTF-8.
+ */
 export function parseLsTree(output: Buffer): LsTreeEntry[] {
+  if (!isUtf8(output)) return parseBytes(output);
+  const records = output.toString('utf8').split('\u0000');
+  const entries: LsTreeEntry[] = [];
+  for (const record of records) {
+    if (record === '') continue;
+    const tab = record.indexOf('\t');
+    const space1 = record.indexOf(' ');
+    const space2 = record.indexOf(' ', space1 + 1);
+    if (tab === -1 || space2 === -1 || space2 > tab) throw new Error(`malformed ls-tree record: ${record.slice(0, 80)}`);
+    const modeText = record.slice(0, space1);
+    const mode = modeText === '100644' ? '100644' : normaliseBlobMode(modeText);
+    if (mode !== '040000') entries.push({ mode, oid: record.slice(space2 + 1, tab), path: record.slice(tab + 1) });
+  }
+  return entries;
+}
+
+function parseBytes(output: Buffer): LsTreeEntry[] {
   const entries: LsTreeEntry[] = [];
   let i = 0;
   while (i < output.length) {
@@ -25,7 +48,7 @@ export function parseLsTree(output: Buffer): LsTreeEntry[] {
     if (tab === -1 || tab > end) throw new Error(`malformed ls-tree output at byte ${i}`);
     const [mode = '', , oid = ''] = output.subarray(i, tab).toString('latin1').split(' ');
     const normalised = normaliseBlobMode(mode);
-    if (normalised !== '040000') entries.push({ mode: normalised, oid, path: Buffer.from(output.subarray(tab + 1, end)) });
+    if (normalised !== '040000') entries.push({ mode: normalised, oid, path: decodePathBytes(output.subarray(tab + 1, end)) });
     i = end + 1;
   }
   return entries;

@@ -107,6 +107,7 @@ export const en = {
   'error.sync.alreadyRunning': 'Component "{component}" is already being synced.',
   'error.sync.interrupted': 'The sync of "{component}" was interrupted before it changed any ref; nothing was lost.',
   'error.sync.recoveryConflict': 'Sync {sync} of "{component}" was interrupted, and the mirror\'s refs now match neither its before nor its after state. Run `escrow-workbench verify`.',
+  'error.sync.recoveryFailed': 'Sync {sync} of "{component}" was interrupted and could not be finished: {detail}. Nothing was deleted; run `escrow-workbench verify`.',
   'error.serve.loopbackOnly': 'Web mode listens on the loopback interface only; "{host}" is not allowed.',
   'error.serve.badPort': '"{port}" is not a port number (0–65535).',
   'error.http.contentType': 'Requests must be sent as application/json.',

@@ -109,6 +109,7 @@ export const kk: Record<MessageKey, string> = {
   'error.sync.alreadyRunning': '«{component}» компоненті қазір синхрондалуда.',
   'error.sync.interrupted': '«{component}» синхрондауы сілтемелер өзгермей тұрып үзілді; ештеңе жоғалған жоқ.',
   'error.sync.recoveryConflict': '«{component}» компонентінің {sync} синхрондауы үзілді, және айна сілтемелері оның алдындағы да, кейінгі де күйіне сәйкес емес. `escrow-workbench verify` орындаңыз.',
+  'error.sync.recoveryFailed': '«{component}» компонентінің {sync} синхрондауы үзілді және оны аяқтау мүмкін болмады: {detail}. Ештеңе жойылған жоқ; `escrow-workbench verify` орындаңыз.',
   'error.serve.loopbackOnly': 'Веб-режим тек жергілікті (loopback) интерфейсті тыңдайды; «{host}» рұқсат етілмейді.',
   'error.serve.badPort': '«{port}» — порт нөмірі емес (0–65535).',
   'error.http.contentType': 'Сұраулар application/json түрінде жіберілуі тиіс.',

@@ -109,6 +109,7 @@ export const ru: Record<MessageKey, string> = {
   'error.sync.alreadyRunning': 'Компонент «{component}» уже синхронизируется.',
   'error.sync.interrupted': 'Синхронизация «{component}» прервана до изменения ссылок; ничего не потеряно.',
   'error.sync.recoveryConflict': 'Синхронизация {sync} компонента «{component}» прервана, и ссылки зеркала не совпадают ни с состоянием до неё, ни после. Выполните `escrow-workbench verify`.',
+  'error.sync.recoveryFailed': 'Синхронизацию {sync} компонента «{component}» прервали, и завершить её не удалось: {detail}. Ничего не удалено; выполните `escrow-workbench verify`.',
   'error.serve.loopbackOnly': 'Веб-режим слушает только локальный интерфейс (loopback); «{host}» не допускается.',
   'error.serve.badPort': '«{port}» — не номер порта (0–65535).',
   'error.http.contentType': 'Запросы должны отправляться как application/json.',

@@ -98,3 +98,12 @@ export async function repositoryWithManyRefs(dir: string, refCount: number): Pro
   });
   return dir;
 }
+
+/** Stage a blob under a path given as raw bytes (names that are not UTF-8 cannot pass as arguments). */
+export async function stageRawPath(repo: string, pathBytes: Buffer, blobOid: string, mode = '100644'): Promise<void> {
+  const child = execFile('git', ['update-index', '-z', '--index-info'], { cwd: repo, env: FIXTURE_ENV });
+  await new Promise<void>((resolve, reject) => {
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`update-index exited ${code}`))));
+    child.stdin!.end(Buffer.concat([Buffer.from(`${mode} ${blobOid}\t`), pathBytes, Buffer.from([0])]));
+  });
+}

@@ -47,6 +47,7 @@ describe('the git runner', () => {
     }
     const mirror = path.join(await tempDir(), 'm.git');
     await initBareMirror(mirror);
+    await fs.mkdir(path.join(mirror, 'hooks'), { recursive: true });
     await fs.writeFile(path.join(mirror, 'hooks', 'reference-transaction'), `#!/bin/sh\ntouch ${marker}\n`, { mode: 0o755 });
     await fetchIntoMirror({ gitDir: mirror, source: vendor, refspecs: ['+refs/*:refs/x/*'] });
     const { stdout } = await runGit(['for-each-ref', '--format=%(refname)'], { gitDir: mirror });

@@ -157,7 +157,7 @@ describe('sync', () => {
     const { promises: fs } = await import('node:fs');
     await fs.writeFile(path.join(mirror, 'packed-refs.lock'), '');
 
-    await ws.core.sync.recoverInterrupted(row, mirror);
+    await ws.core.sync.recoverInterrupted(row);
     const refs = await refsOf(mirror);
     expect(refs.get('refs/escrow/preserved/99/refs/heads/develop')).toBe(oldDevelop);
     const recovered = await ws.workspace.db.read.get<{ status: string }>(sql`SELECT status FROM syncs WHERE id = 99`);
@@ -191,6 +191,11 @@ describe('sync', () => {
     const result = (outcome as { result: { components: ComponentSyncResult[] } }).result.components[0]!;
     expect(result.status).toBe('cancelled');
     expect(result.error?.code).toBe('CANCELLED');
-    expect([...(await refsOf(await mirrorOf('many'), { excludeEscrow: true })).keys()]).toEqual([]);
+    // Cancelled before its first copy was placed: no mirror, and no half-made copy left beside it.
+    const mirror = await mirrorOf('many');
+    const { promises: fs } = await import('node:fs');
+    await expect(fs.stat(mirror)).rejects.toThrow();
+    expect((await fs.readdir(path.dirname(mirror))).filter((e) => e.startsWith(path.basename(mirror)))).toEqual([]);
+    expect((await sync('many')).status).toBe('ok');
   });
 });

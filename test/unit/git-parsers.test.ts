@@ -54,7 +54,14 @@ describe('command output parsers', () => {
   it('parses ls-tree -z output with tabs and newlines in names', () => {
     const out = Buffer.from(`100644 blob ${OID_A}\tsrc/a\tb.ts\u0000040000 tree ${OID_B}\tsrc\u0000120000 blob ${OID_B}\tlink\nname\u0000`);
     const entries = parseLsTree(out);
-    expect(entries.map((e) => [e.mode, e.path.toString()])).toEqual([['100644', 'src/a\tb.ts'], ['120000', 'link\nname']]);
+    expect(entries.map((e) => [e.mode, e.oid, e.path])).toEqual([['100644', OID_A, 'src/a\tb.ts'], ['120000', OID_B, 'link\nname']]);
+  });
+
+  it('escapes path bytes that are not UTF-8, keeping the other entries exact', () => {
+    const out = Buffer.concat([Buffer.from(`100644 blob ${OID_A}\tok.txt\u0000100644 blob ${OID_B}\tlegacy/`), Buffer.from([0xd1, 0xef]), Buffer.from('.txt\u0000')]);
+    const entries = parseLsTree(out);
+    expect(entries[0]).toEqual({ mode: '100644', oid: OID_A, path: 'ok.txt' });
+    expect(entries[1]!.path).toBe('legacy/\udcd1\udcef.txt');
   });
 
   it('parses for-each-ref records with empty peeled ids', () => {
@@ -77,6 +84,7 @@ describe('git failures', () => {
     expect(classifyGitFailure('fatal: unable to access \'https://h/\': Could not resolve host: h')).toBe('network');
     expect(classifyGitFailure('fatal: could not read Username for \'https://h\': terminal prompts disabled')).toBe('authentication');
     expect(classifyGitFailure('fatal: bad object 1234')).toBe('corrupt');
+    expect(classifyGitFailure('remote: aborting due to possible repository corruption on the remote side.\nfatal: early EOF')).toBe('corrupt');
     expect(classifyGitFailure('fatal: something else')).toBe('failed');
   });
 

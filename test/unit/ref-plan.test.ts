@@ -16,9 +16,10 @@ describe('planRefChanges', () => {
     staged('refs/heads/new', id('9')),
   ];
   const fastForwards = new Set([`${id('1')}>${id('6')}`]);
+  const remoteNames = new Set(['refs/heads/main', 'refs/heads/dev', 'refs/tags/v1', 'refs/heads/same', 'refs/heads/new']);
 
   it('classifies every ref and preserves the old target of forced and deleted ones', async () => {
-    const plan = await planRefChanges(live, incoming, 42, async (a, b) => fastForwards.has(`${a}>${b}`));
+    const plan = await planRefChanges(live, incoming, remoteNames, 42, async (a, b) => fastForwards.has(`${a}>${b}`));
     expect(plan.unchanged).toBe(1);
     expect(plan.changes.map((c) => [c.refname, c.kind, c.preservedRef])).toEqual([
       ['refs/heads/dev', 'forced', 'refs/escrow/preserved/42/refs/heads/dev'],
@@ -31,7 +32,7 @@ describe('planRefChanges', () => {
   });
 
   it('raises a high alarm for a moved tag and medium ones for branches', async () => {
-    const plan = await planRefChanges(live, incoming, 42, async (a, b) => fastForwards.has(`${a}>${b}`));
+    const plan = await planRefChanges(live, incoming, remoteNames, 42, async (a, b) => fastForwards.has(`${a}>${b}`));
     expect(alarmsForPlan(plan).map((a) => [a.refname, a.kind, a.severity])).toEqual([
       ['refs/heads/dev', 'forced', 'medium'],
       ['refs/heads/gone', 'deleted', 'medium'],
@@ -40,7 +41,7 @@ describe('planRefChanges', () => {
   });
 
   it('builds one transaction that also keeps old targets and empties staging', async () => {
-    const plan = await planRefChanges(live, incoming, 42, async (a, b) => fastForwards.has(`${a}>${b}`));
+    const plan = await planRefChanges(live, incoming, remoteNames, 42, async (a, b) => fastForwards.has(`${a}>${b}`));
     const updates = refUpdatesForPlan(plan, incoming);
     expect(updates).toContainEqual({ kind: 'create', refname: 'refs/escrow/preserved/42/refs/tags/v1', newTarget: id('4') });
     expect(updates).toContainEqual({ kind: 'delete', refname: 'refs/heads/gone', oldTarget: id('3') });
@@ -50,11 +51,22 @@ describe('planRefChanges', () => {
 
   it('never asks about ancestry for a tag: a tag that moves is always forced', async () => {
     const asked: string[] = [];
-    await planRefChanges([ref('refs/tags/v2', id('1'))], [staged('refs/tags/v2', id('2'))], 1, async (a) => {
+    await planRefChanges([ref('refs/tags/v2', id('1'))], [staged('refs/tags/v2', id('2'))], new Set(['refs/tags/v2']), 1, async (a) => {
       asked.push(a);
       return true;
     });
     expect(asked).toEqual([]);
+  });
+});
+
+describe('planRefChanges with only the changed refs fetched', () => {
+  it('counts refs the remote still has unchanged and keeps them in the snapshot', async () => {
+    const live = [ref('refs/heads/main', id('1')), ref('refs/tags/v1', id('2'), 'tag', id('1')), ref('refs/heads/old', id('3'))];
+    const plan = await planRefChanges(live, [staged('refs/heads/main', id('4'))], new Set(['refs/heads/main', 'refs/tags/v1']), 5, async () => true);
+    expect(plan.unchanged).toBe(1);
+    expect(plan.changes.map((c) => [c.refname, c.kind])).toEqual([['refs/heads/main', 'updated'], ['refs/heads/old', 'deleted']]);
+    expect(plan.snapshot.get('refs/tags/v1')).toEqual({ target: id('2'), peeled: id('1') });
+    expect(plan.snapshot.has('refs/heads/old')).toBe(false);
   });
 });
 

@@ -3,7 +3,6 @@ import type { ComponentSummary } from '../../../shared/contract/components.js';
 import { AppError } from '../../../shared/errors.js';
 import { redactSecrets } from '../../../shared/redact.js';
 import { probeRemote } from '../../git/ls-remote.js';
-import { initBareMirror } from '../../git/repository-setup.js';
 import { GitError } from '../../git/git-error.js';
 import { sql } from '../../db/sql.js';
 import { gitFailureToAppError } from '../git-failure.js';
@@ -43,7 +42,6 @@ export class ComponentService {
         INSERT INTO components (id, name, source, source_kind, created_at)
         VALUES (${id}, ${name}, ${source.location}, ${source.kind}, ${new Date().toISOString()})`);
     });
-    await initBareMirror(this.workspace.paths.mirror(id));
     this.workspace.events.publish({ type: 'changed', topic: 'components', component: name });
     const [summary] = await listComponentSummaries(this.workspace.db.read, id);
     return summary!;

@@ -36,25 +36,36 @@ function commitOf(ref: RefRecord): string {
 }
 
 /**
- * Compare the mirror's live refs with what was just fetched into the staging namespace and decide what
- * each ref did. A tag that points elsewhere is always "forced": tags are promises not to move.
+ * Compare the mirror's live refs with the remote: `incoming` holds what was just fetched into the staging
+ * namespace (only refs the remote advertised differently), `remoteNames` every ref the remote still has.
+ * A tag that points elsewhere is always "forced": tags are promises not to move.
  */
 export async function planRefChanges(
   live: readonly RefRecord[],
   incoming: readonly RefRecord[],
+  remoteNames: ReadonlySet<string>,
   syncId: number,
   isFastForward: (oldCommit: string, newCommit: string) => Promise<boolean>,
 ): Promise<RefPlan> {
   const liveByName = new Map(live.map((r) => [r.refname, r]));
+  const incomingNames = new Set(incoming.map((r) => liveRefName(r.refname)));
   const changes: RefChange[] = [];
   const snapshot = new Map<string, { target: string; peeled: string | null }>();
   let unchanged = 0;
 
+  for (const old of live) {
+    if (incomingNames.has(old.refname)) continue;
+    if (remoteNames.has(old.refname)) {
+      unchanged++;
+      snapshot.set(old.refname, { target: old.target, peeled: old.peeled });
+    } else {
+      changes.push({ refname: old.refname, kind: 'deleted', oldTarget: old.target, newTarget: null, newPeeled: null, preservedRef: preservedRefName(syncId, old.refname) });
+    }
+  }
   for (const staged of incoming) {
     const refname = liveRefName(staged.refname);
     snapshot.set(refname, { target: staged.target, peeled: staged.peeled });
     const old = liveByName.get(refname);
-    liveByName.delete(refname);
     if (!old) {
       changes.push({ refname, kind: 'added', oldTarget: null, newTarget: staged.target, newPeeled: staged.peeled, preservedRef: null });
       continue;
@@ -77,11 +88,22 @@ export async function planRefChanges(
       preservedRef: fastForward ? null : preservedRefName(syncId, refname),
     });
   }
-  for (const [refname, old] of liveByName) {
-    changes.push({ refname, kind: 'deleted', oldTarget: old.target, newTarget: null, newPeeled: null, preservedRef: preservedRefName(syncId, refname) });
-  }
   changes.sort((a, b) => (a.refname < b.refname ? -1 : a.refname > b.refname ? 1 : 0));
   return { changes, unchanged, snapshot };
+}
+
+/** The first sync: every ref of the fresh copy is new. */
+export function planInitial(refs: readonly RefRecord[]): RefPlan {
+  return {
+    changes: refs.map((r) => ({ refname: r.refname, kind: 'added' as const, oldTarget: null, newTarget: r.target, newPeeled: r.peeled, preservedRef: null })),
+    unchanged: 0,
+    snapshot: new Map(refs.map((r) => [r.refname, { target: r.target, peeled: r.peeled }])),
+  };
+}
+
+/** The refspec that fetches a remote ref into the staging namespace. */
+export function stagingRefspec(refname: string): string {
+  return `+${refname}:${INCOMING_PREFIX}${refname.slice('refs/'.length)}`;
 }
 
 export function preservedRefName(syncId: number, refname: string): string {

@@ -1,20 +1,21 @@
 import { promises as fs } from 'node:fs';
 import type { ComponentSyncResult } from '../../../shared/contract/components.js';
 import { AppError } from '../../../shared/errors.js';
+import { cloneMirror } from '../../git/clone.js';
 import { fetchIntoMirror, type FetchProgress } from '../../git/fetch.js';
 import { listRefs, readSymbolicHead, writeSymbolicHead, type RefRecord } from '../../git/for-each-ref.js';
-import { probeRemote } from '../../git/ls-remote.js';
+import { listRemoteRefs } from '../../git/ls-remote.js';
 import { isAncestor } from '../../git/merge-base.js';
-import { removeStaleRefLocks } from '../../git/ref-locks.js';
-import { initBareMirror } from '../../git/repository-setup.js';
-import { applyRefTransaction, type RefUpdate } from '../../git/update-ref.js';
-import { gitFailureToAppError } from '../git-failure.js';
+import { configureMirror } from '../../git/repository-setup.js';
+import { applyRefTransaction } from '../../git/update-ref.js';
 import { mapWithLimit } from '../concurrency.js';
+import { gitFailureToAppError } from '../git-failure.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { ComponentRow } from './component-store.js';
 import type { ComponentService } from './component-service.js';
-import { alarmsForPlan, ESCROW_NAMESPACE, INCOMING_PREFIX, planRefChanges, refUpdatesForPlan, type RefChange } from './ref-plan.js';
-import { completeSync, finishSync, loadPlan, pendingSyncs, recordPlan, startSync, countUnchanged } from './sync-store.js';
+import { mirrorRefs, recoverInterruptedSyncs, tempMirrorPath } from './mirror-recovery.js';
+import { alarmsForPlan, ESCROW_NAMESPACE, INCOMING_PREFIX, planInitial, planRefChanges, refUpdatesForPlan, stagingRefspec, type RefChange, type RefPlan } from './ref-plan.js';
+import { completeSync, finishSync, loadPlan, recordPlan, startSync } from './sync-store.js';
 
 export interface SyncProgress extends FetchProgress {
   component: string;
@@ -26,14 +27,25 @@ export interface SyncOptions {
   concurrency?: number;
 }
 
-const FETCH_REFSPECS = [`+refs/*:${INCOMING_PREFIX}*`, `^${ESCROW_NAMESPACE}*`];
+interface SyncStep {
+  row: ComponentRow;
+  gitDir: string;
+  syncId: number;
+  options: SyncOptions;
+  progress: (p: FetchProgress) => void;
+  /** Called once the plan is in the database: from then on the sync is finished, never abandoned. */
+  planRecorded: () => void;
+}
+
 const EMPTY_COUNTS = { added: 0, updated: 0, forced: 0, deleted: 0, unchanged: 0 };
+const isOurs = (refname: string) => refname.startsWith(ESCROW_NAMESPACE);
 
 /**
- * Mirrors vendor repositories. Every sync fetches into a staging namespace, records its plan, then moves
- * all live refs in one transaction; forced and deleted refs keep their old target under
- * refs/escrow/preserved/ and raise an integrity alarm. A sync killed at any point is finished or rolled
- * back by the next one.
+ * Mirrors vendor repositories. The first sync clones into a folder beside the mirror and renames it into
+ * place; later syncs ask the remote for its refs, fetch only those that changed into a staging namespace,
+ * and move them in one ref transaction. Forced and deleted refs keep their old target under
+ * refs/escrow/preserved/ and raise an integrity alarm. Every plan is recorded before any ref moves, so a
+ * sync killed at any point is finished or rolled back by the next one.
  */
 export class SyncService {
   private readonly inFlight = new Set<string>();
@@ -61,46 +73,41 @@ export class SyncService {
     }
   }
 
+  /** Finish or roll back whatever a killed sync of this component left (also run before every sync). */
+  recoverInterrupted(row: ComponentRow): Promise<void> {
+    return recoverInterruptedSyncs(this.workspace, row, this.workspace.paths.mirror(row.id));
+  }
+
   private async runSync(row: ComponentRow, options: SyncOptions): Promise<ComponentSyncResult> {
     const gitDir = this.workspace.paths.mirror(row.id);
-    const progress = (p: FetchProgress) => options.onProgress?.({ component: row.name, ...p });
-    await this.ensureMirror(gitDir);
-    await this.recoverInterrupted(row, gitDir);
+    await this.recoverInterrupted(row);
     const db = this.workspace.db;
     const syncId = await db.transaction((tx) => startSync(tx, row.id));
     this.workspace.events.publish({ type: 'changed', topic: 'components', component: row.name });
-    let planRecorded = false;
+    let recorded = false;
+    const step: SyncStep = {
+      row,
+      gitDir,
+      syncId,
+      options,
+      progress: (p) => options.onProgress?.({ component: row.name, ...p }),
+      planRecorded: () => (recorded = true),
+    };
     try {
-      await this.clearStaging(gitDir);
-      progress({ phase: 'connecting', completed: null, total: null, bytes: null });
-      const head = await probeRemote(row.source, { signal: options.signal, patterns: ['HEAD'] });
-      await fetchIntoMirror({ gitDir, source: row.source, refspecs: FETCH_REFSPECS, signal: options.signal, onProgress: progress });
-      options.signal?.throwIfAborted();
-
-      progress({ phase: 'updating-refs', completed: null, total: null, bytes: null });
-      const all = await listRefs(gitDir);
-      const incoming = all.filter((r) => r.refname.startsWith(INCOMING_PREFIX));
-      const live = all.filter((r) => !r.refname.startsWith(ESCROW_NAMESPACE));
-      const plan = await planRefChanges(live, incoming, syncId, (a, b) => isAncestor(gitDir, a, b));
-      options.signal?.throwIfAborted();
-
-      // From here on the sync is not cancellable: the plan is recorded, then applied as one transaction.
-      await db.transaction((tx) => recordPlan(tx, syncId, plan.changes));
-      planRecorded = true;
-      await applyRefTransaction(gitDir, refUpdatesForPlan(plan, incoming), `escrow-workbench sync ${syncId}`);
-      const headRef = head.symref && plan.snapshot.has(head.symref) ? head.symref : null;
-      if (headRef) await writeSymbolicHead(gitDir, headRef);
-
-      progress({ phase: 'recording', completed: null, total: null, bytes: null });
+      step.progress({ phase: 'connecting', completed: null, total: null, bytes: null });
+      const existing = await mirrorRefs(gitDir);
+      const { plan, headRef } = existing === null || existing.length === 0 ? await this.firstCopy(step) : await this.update(step, existing);
+      step.progress({ phase: 'recording', completed: null, total: null, bytes: null });
       const alarms = alarmsForPlan(plan);
       await db.transaction((tx) => completeSync(tx, row.id, syncId, plan.changes, plan.unchanged, alarms, headRef));
       return { name: row.name, status: 'ok', syncId, refs: countChanges(plan.changes, plan.unchanged), alarms, error: null };
     } catch (error) {
       const failure = gitFailureToAppError(error, row.name);
-      const appError = failure instanceof AppError ? failure : cancelledOr(failure, options.signal);
+      const appError = failure instanceof AppError ? failure : unexpected(failure, options.signal);
       const status = appError.code === 'CANCELLED' ? 'cancelled' : 'failed';
-      if (planRecorded && !(await this.planUntouched(syncId, gitDir))) {
-        // Part of the plan reached the refs: the next sync's recovery rolls it forward from the mirror.
+      await fs.rm(tempMirrorPath(gitDir, syncId), { recursive: true, force: true });
+      if (recorded && !(await this.planUntouched(syncId, gitDir))) {
+        // Part of the plan reached the mirror: the next sync's recovery rolls it forward.
         return failedResult(row.name, syncId, appError, status);
       }
       await db.transaction((tx) => finishSync(tx, syncId, status, appError.toWire()));
@@ -108,79 +115,66 @@ export class SyncService {
     }
   }
 
-  private async planUntouched(syncId: number, gitDir: string): Promise<boolean> {
-    const changes = await loadPlan(this.workspace.db.read, syncId);
-    const live = new Map((await listRefs(gitDir)).map((r) => [r.refname, r.target]));
-    return changes.every((c) => (live.get(c.refname) ?? null) === c.oldTarget && (!c.preservedRef || !live.has(c.preservedRef)));
+  /** The first sync: a complete clone beside the mirror, renamed into place once its plan is recorded. */
+  private async firstCopy(step: SyncStep): Promise<{ plan: RefPlan; headRef: string | null }> {
+    const temp = tempMirrorPath(step.gitDir, step.syncId);
+    await fs.rm(temp, { recursive: true, force: true });
+    await cloneMirror({ source: step.row.source, target: temp, signal: step.options.signal, onProgress: step.progress });
+    step.progress({ phase: 'updating-refs', completed: null, total: null, bytes: null });
+    await configureMirror(temp, { settingsWritten: true });
+    const all = await listRefs(temp);
+    // Refs a vendor put into our own namespace are not theirs to write: they are not mirrored.
+    await applyRefTransaction(temp, all.filter((r) => isOurs(r.refname)).map((r) => ({ kind: 'delete', refname: r.refname, oldTarget: r.target })), 'escrow-workbench: drop foreign refs/escrow/');
+    const plan = planInitial(all.filter((r) => !isOurs(r.refname)));
+    const head = await readSymbolicHead(temp);
+    step.options.signal?.throwIfAborted();
+
+    await this.workspace.db.transaction((tx) => recordPlan(tx, step.syncId, plan.changes));
+    step.planRecorded();
+    await fs.rm(step.gitDir, { recursive: true, force: true }); // It held no refs: nothing deposited is lost.
+    await fs.rename(temp, step.gitDir);
+    return { plan, headRef: head && plan.snapshot.has(head) ? head : null };
   }
 
-  private async ensureMirror(gitDir: string): Promise<void> {
-    const exists = await fs.stat(`${gitDir}/HEAD`).then(() => true, () => false);
-    if (!exists) {
-      await fs.rm(gitDir, { recursive: true, force: true });
-      await initBareMirror(gitDir);
+  /** A later sync: only refs the remote advertises differently are fetched, into the staging namespace. */
+  private async update(step: SyncStep, existing: readonly RefRecord[]): Promise<{ plan: RefPlan; headRef: string | null }> {
+    const { gitDir, options } = step;
+    const remote = await listRemoteRefs(step.row.source, { signal: options.signal });
+    const live = existing.filter((r) => !isOurs(r.refname));
+    const liveTargets = new Map(live.map((r) => [r.refname, r.target]));
+    const remoteNames = new Set([...remote.refs.keys()].filter((name) => !isOurs(name)));
+    const changed = [...remoteNames].filter((name) => liveTargets.get(name) !== remote.refs.get(name)!.oid);
+
+    let incoming: RefRecord[] = [];
+    if (changed.length > 0) {
+      await this.clearStaging(gitDir, existing);
+      await fetchIntoMirror({ gitDir, source: step.row.source, refspecs: changed.map(stagingRefspec), signal: options.signal, onProgress: step.progress });
+      incoming = await listRefs(gitDir, [INCOMING_PREFIX]);
     }
+    step.progress({ phase: 'updating-refs', completed: null, total: null, bytes: null });
+    const plan = await planRefChanges(live, incoming, remoteNames, step.syncId, (a, b) => isAncestor(gitDir, a, b));
+    options.signal?.throwIfAborted();
+
+    // From here on the sync is not cancellable: the plan is recorded, then applied as one transaction.
+    await this.workspace.db.transaction((tx) => recordPlan(tx, step.syncId, plan.changes));
+    step.planRecorded();
+    await applyRefTransaction(gitDir, refUpdatesForPlan(plan, incoming), `escrow-workbench sync ${step.syncId}`);
+    const headRef = remote.symref && plan.snapshot.has(remote.symref) ? remote.symref : null;
+    if (headRef && headRef !== (await readSymbolicHead(gitDir))) await writeSymbolicHead(gitDir, headRef);
+    return { plan, headRef };
   }
 
   /** Delete whatever an earlier, interrupted fetch left in the staging namespace. */
-  private async clearStaging(gitDir: string): Promise<void> {
-    const staged = await listRefs(gitDir, [INCOMING_PREFIX]);
-    await applyRefTransaction(
-      gitDir,
-      staged.map((r) => ({ kind: 'delete', refname: r.refname, oldTarget: r.target })),
-      'escrow-workbench: clear staging',
-    );
+  private async clearStaging(gitDir: string, refs: readonly RefRecord[]): Promise<void> {
+    const staged = refs.filter((r) => r.refname.startsWith(INCOMING_PREFIX));
+    await applyRefTransaction(gitDir, staged.map((r) => ({ kind: 'delete', refname: r.refname, oldTarget: r.target })), 'escrow-workbench: clear staging');
   }
 
-  /**
-   * A sync that died while 'running' changed no live ref: it is marked interrupted. One that died while
-   * 'applying' had recorded its plan: if the mirror shows the plan (fully or partly) applied, the rest is
-   * rolled forward and the sync completed, so no alarm is ever lost; a ref in a third state is an
-   * integrity problem and is reported, not guessed at.
-   */
-  async recoverInterrupted(row: ComponentRow, gitDir: string): Promise<void> {
-    const pending = await pendingSyncs(this.workspace.db.read, row.id);
-    if (pending.length === 0) return;
-    await removeStaleRefLocks(gitDir);
-    for (const sync of pending) {
-      if (sync.status === 'running') {
-        await this.workspace.db.transaction((tx) =>
-          finishSync(tx, sync.id, 'interrupted', new AppError('CANCELLED', 'error.sync.interrupted', { component: row.name }).toWire()),
-        );
-        continue;
-      }
-      const changes = await loadPlan(this.workspace.db.read, sync.id);
-      const live = new Map((await listRefs(gitDir)).map((r) => [r.refname, r]));
-      const remaining = remainingUpdates(changes, live);
-      if (remaining === null) {
-        const problem = new AppError('INTEGRITY', 'error.sync.recoveryConflict', { component: row.name, sync: sync.id });
-        await this.workspace.db.transaction((tx) => finishSync(tx, sync.id, 'interrupted', problem.toWire()));
-        continue;
-      }
-      await applyRefTransaction(gitDir, remaining, `escrow-workbench sync ${sync.id} (recovered)`);
-      const unchanged = await countUnchanged(this.workspace.db.read, row.id, changes);
-      const headRef = await readSymbolicHead(gitDir);
-      await this.workspace.db.transaction((tx) =>
-        completeSync(tx, row.id, sync.id, changes, unchanged, alarmsForPlan({ changes, unchanged, snapshot: new Map() }), headRef),
-      );
-    }
+  private async planUntouched(syncId: number, gitDir: string): Promise<boolean> {
+    const changes = await loadPlan(this.workspace.db.read, syncId);
+    const live = new Map(((await mirrorRefs(gitDir)) ?? []).map((r) => [r.refname, r.target]));
+    return changes.every((c) => (live.get(c.refname) ?? null) === c.oldTarget && (!c.preservedRef || !live.has(c.preservedRef)));
   }
-}
-
-/** What is still to do of a recorded plan, given the mirror's refs now; null when a ref is in neither state. */
-function remainingUpdates(changes: readonly RefChange[], live: ReadonlyMap<string, RefRecord>): RefUpdate[] | null {
-  const updates: RefUpdate[] = [];
-  for (const c of changes) {
-    const current = live.get(c.refname)?.target ?? null;
-    if (current !== c.newTarget) {
-      if (current !== c.oldTarget) return null;
-      if (c.kind === 'added') updates.push({ kind: 'create', refname: c.refname, newTarget: c.newTarget! });
-      else if (c.kind === 'deleted') updates.push({ kind: 'delete', refname: c.refname, oldTarget: c.oldTarget! });
-      else updates.push({ kind: 'update', refname: c.refname, newTarget: c.newTarget!, oldTarget: c.oldTarget! });
-    }
-    if (c.preservedRef && !live.has(c.preservedRef)) updates.push({ kind: 'create', refname: c.preservedRef, newTarget: c.oldTarget! });
-  }
-  return updates;
 }
 
 function countChanges(changes: readonly RefChange[], unchanged: number): ComponentSyncResult['refs'] {
@@ -188,10 +182,9 @@ function countChanges(changes: readonly RefChange[], unchanged: number): Compone
   return { added: count('added'), updated: count('updated'), forced: count('forced'), deleted: count('deleted'), unchanged };
 }
 
-function cancelledOr(error: unknown, signal: AbortSignal | undefined): AppError {
+function unexpected(error: unknown, signal: AbortSignal | undefined): AppError {
   if (signal?.aborted) return new AppError('CANCELLED', 'error.cancelled');
-  const message = error instanceof Error ? error.message : String(error);
-  return new AppError('INTERNAL', 'error.internal', { detail: message });
+  return new AppError('INTERNAL', 'error.internal', { detail: error instanceof Error ? error.message : String(error) });
 }
 
 function failedResult(name: string, syncId: number | null, error: AppError, status: 'failed' | 'cancelled' = 'failed'): ComponentSyncResult {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IntegrityAlarm } from '../../../shared/contract/components.js';
 import type { WireError } from '../../../shared/errors.js';
 import type { Queryable, Writable } from '../../db/connection.js';
+import { deleteWhereIn, insertRows } from '../../db/bulk.js';
 import { sql } from '../../db/sql.js';
 import { snapshotLines, type RefChange, type RefChangeKind } from './ref-plan.js';
 
@@ -21,11 +22,12 @@ export async function startSync(tx: Writable, componentId: string): Promise<numb
 
 /** The plan is stored before any live ref moves, so a killed sync can be rolled forward afterwards. */
 export async function recordPlan(tx: Writable, syncId: number, changes: readonly RefChange[]): Promise<void> {
-  for (const c of changes) {
-    await tx.run(sql`
-      INSERT INTO ref_changes (sync_id, refname, kind, old_target, new_target, new_peeled, preserved_ref)
-      VALUES (${syncId}, ${c.refname}, ${c.kind}, ${c.oldTarget}, ${c.newTarget}, ${c.newPeeled}, ${c.preservedRef})`);
-  }
+  await insertRows(
+    tx,
+    'ref_changes',
+    ['sync_id', 'refname', 'kind', 'old_target', 'new_target', 'new_peeled', 'preserved_ref'],
+    changes.map((c) => [syncId, c.refname, c.kind, c.oldTarget, c.newTarget, c.newPeeled, c.preservedRef]),
+  );
   await tx.run(sql`UPDATE syncs SET status = 'applying' WHERE id = ${syncId}`);
 }
 
@@ -58,22 +60,22 @@ export async function completeSync(
   alarms: readonly IntegrityAlarm[],
   headRef: string | null,
 ): Promise<void> {
-  for (const c of changes) {
-    if (c.kind === 'deleted') {
-      await tx.run(sql`DELETE FROM component_refs WHERE component_id = ${componentId} AND refname = ${c.refname}`);
-    } else {
-      await tx.run(sql`
-        INSERT INTO component_refs (component_id, refname, target, peeled, since_sync_id)
-        VALUES (${componentId}, ${c.refname}, ${c.newTarget}, ${c.newPeeled}, ${syncId})
-        ON CONFLICT (component_id, refname) DO UPDATE SET target = excluded.target, peeled = excluded.peeled, since_sync_id = excluded.since_sync_id`);
-    }
-  }
+  const deleted = changes.filter((c) => c.kind === 'deleted').map((c) => c.refname);
+  await deleteWhereIn(tx, 'component_refs', 'refname', deleted, sql`component_id = ${componentId}`);
+  await insertRows(
+    tx,
+    'component_refs',
+    ['component_id', 'refname', 'target', 'peeled', 'since_sync_id'],
+    changes.filter((c) => c.kind !== 'deleted').map((c) => [componentId, c.refname, c.newTarget, c.newPeeled, syncId]),
+    'ON CONFLICT (component_id, refname) DO UPDATE SET target = excluded.target, peeled = excluded.peeled, since_sync_id = excluded.since_sync_id',
+  );
   const raisedAt = now();
-  for (const a of alarms) {
-    await tx.run(sql`
-      INSERT INTO integrity_alarms (component_id, sync_id, refname, kind, severity, old_target, new_target, preserved_ref, raised_at)
-      VALUES (${componentId}, ${syncId}, ${a.refname}, ${a.kind}, ${a.severity}, ${a.oldTarget}, ${a.newTarget}, ${a.preservedRef}, ${raisedAt})`);
-  }
+  await insertRows(
+    tx,
+    'integrity_alarms',
+    ['component_id', 'sync_id', 'refname', 'kind', 'severity', 'old_target', 'new_target', 'preserved_ref', 'raised_at'],
+    alarms.map((a) => [componentId, syncId, a.refname, a.kind, a.severity, a.oldTarget, a.newTarget, a.preservedRef, raisedAt]),
+  );
   const refs = await tx.all<{ refname: string; target: string }>(sql`SELECT refname, target FROM component_refs WHERE component_id = ${componentId}`);
   const digest = createHash('sha256').update(snapshotLines(new Map(refs.map((r) => [r.refname, { target: r.target }])))).digest('hex');
   const count = (kind: RefChangeKind) => changes.filter((c) => c.kind === kind).length;

@@ -1,0 +1,32 @@
+import type { Writable } from './connection.js';
+import { SqlQuery, type SqlValue } from './sql.js';
+
+/** Rows per statement: well under SQLite's 32766 bound parameters for the widest table we write. */
+const CHUNK_ROWS = 400;
+
+/**
+ * Insert many rows with a few multi-row statements instead of one round trip per row. Table, columns and
+ * the conflict clause are code, never data; every value is bound.
+ */
+export async function insertRows(
+  tx: Writable,
+  table: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<readonly SqlValue[]>,
+  onConflict = '',
+): Promise<void> {
+  const placeholders = `(${columns.map(() => '?').join(', ')})`;
+  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+    const chunk = rows.slice(start, start + CHUNK_ROWS);
+    const text = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => placeholders).join(', ')} ${onConflict}`;
+    await tx.run(new SqlQuery(text, chunk.flat()));
+  }
+}
+
+/** Delete rows whose `column` is one of `values`, in chunks, within an extra fixed condition. */
+export async function deleteWhereIn(tx: Writable, table: string, column: string, values: readonly SqlValue[], where: SqlQuery): Promise<void> {
+  for (let start = 0; start < values.length; start += CHUNK_ROWS) {
+    const chunk = values.slice(start, start + CHUNK_ROWS);
+    await tx.run(new SqlQuery(`DELETE FROM ${table} WHERE ${where.text} AND ${column} IN (${chunk.map(() => '?').join(', ')})`, [...where.values, ...chunk]));
+  }
+}
