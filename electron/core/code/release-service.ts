@@ -1,6 +1,8 @@
 import type { ReleaseRef } from '../../../shared/contract/code.js';
 import { AppError } from '../../../shared/errors.js';
 import { listRefs } from '../../git/for-each-ref.js';
+import { sql, sqlList } from '../../db/sql.js';
+import { ESCROW_NAMESPACE } from '../escrow/ref-plan.js';
 import type { ComponentRow } from '../escrow/component-store.js';
 import type { ComponentService } from '../escrow/component-service.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -42,7 +44,13 @@ export class ReleaseService {
     const component = await this.components.require(componentName);
     const gitDir = this.workspace.paths.mirror(component.id);
     const candidates = ref.startsWith('refs/') ? [ref] : [`refs/tags/${ref}`, `refs/heads/${ref}`];
-    const records = await listRefs(gitDir, candidates).catch(() => []);
+    // Vendor refs resolve through the recorded snapshot (no process to start); our own preserved refs,
+    // which the snapshot does not hold, through the mirror.
+    const records = ref.startsWith(ESCROW_NAMESPACE)
+      ? (await listRefs(gitDir, candidates).catch(() => [])).map((r) => ({ refname: r.refname, target: r.target }))
+      : await this.workspace.db.read.all<{ refname: string; target: string }>(
+          sql`SELECT refname, target FROM component_refs WHERE component_id = ${component.id} AND refname IN ${sqlList(candidates)}`,
+        );
     for (const candidate of candidates) {
       const record = records.find((r) => r.refname === candidate);
       if (record) return this.resolved(component, gitDir, candidate, record.target, ref);

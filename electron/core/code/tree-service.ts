@@ -21,8 +21,7 @@ export class TreeService {
 
   async list(component: string, ref: string): Promise<{ commit: string; tree: string; entries: TreeEntry[] }> {
     const release = await this.releases.resolve(component, ref);
-    const raw = await listTreeRecursive(release.gitDir, release.tree);
-    const entries = raw.map((e) => ({ path: decodePathBytes(e.path), mode: e.mode, oid: e.oid }));
+    const entries = await listTreeRecursive(release.gitDir, release.tree);
     return { commit: release.commit, tree: release.tree, entries };
   }
 
