@@ -31,7 +31,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** The lines Monaco is rendering right now, as a person sees them. */
+/** The lines Monaco is rendering right now, as a person sees them (its non-breaking spaces as spaces). */
 export async function visibleEditorText(page: Page): Promise<string> {
-  return page.locator('[data-testid="code-viewer"] .view-lines').innerText();
+  return (await page.locator('[data-testid="code-viewer"] .view-lines').innerText()).replaceAll('\u00a0', ' ');
 }

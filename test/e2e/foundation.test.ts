@@ -1,0 +1,103 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot, visibleEditorText } from '../helpers/browser.js';
+import { runCliProcess, serveWorkspace, type ServedApp } from '../helpers/cli-process.js';
+import { git } from '../helpers/git-fixtures.js';
+import { tempDir } from '../helpers/temp.js';
+
+let workspace: string;
+let app: ServedApp;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  workspace = path.join(await tempDir('ew-e2e-'), 'demo');
+  const demo = await runCliProcess(['--workspace', workspace, 'demo']);
+  expect(demo.code, demo.stderr).toBe(0);
+  app = await serveWorkspace(workspace);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
+  await page.goto(app.launchUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** What `git show` says the file holds: the UI must show the same text. */
+async function vendorFile(component: string, ref: string, file: string): Promise<string> {
+  return git(path.join(workspace, 'demo-vendor', `${component}.git`), 'show', `${ref}:${file}`);
+}
+
+async function openPath(filePath: string): Promise<void> {
+  const parts = filePath.split('/');
+  for (let i = 1; i < parts.length; i++) {
+    const folder = page.locator(`[data-testid="tree-row"][data-path="${parts.slice(0, i).join('/')}"]`);
+    if ((await folder.getAttribute('aria-expanded')) !== 'true') await folder.click();
+  }
+  await page.locator(`[data-testid="tree-row"][data-path="${filePath}"]`).click();
+}
+
+describe('the demo in web mode', () => {
+  it('lists the demo components with their mirrors synced', async () => {
+    const list = page.getByTestId('component-list');
+    await expect.poll(() => list.locator('li').count()).toBe(6);
+    expect(await list.innerText()).toContain('payments-gateway');
+    expect(await page.getByTestId('component-payments-gateway').innerText()).toMatch(/synced · \d+ refs/);
+  });
+
+  it('opens a file of a chosen release from the tree and shows its real text in Monaco', async () => {
+    await page.getByTestId('component-payments-gateway').locator('.component-main').click();
+    await page.getByTestId('release-picker').selectOption('refs/tags/v1.1.0');
+    await openPath('internal/storage/transactions.go');
+    const expected = (await vendorFile('payments-gateway', 'v1.1.0', 'internal/storage/transactions.go')).split('\n');
+    await expect.poll(() => visibleEditorText(page)).toContain(expected[0]!);
+    const shown = await visibleEditorText(page);
+    for (const line of expected.slice(0, 12).filter((l) => l.trim() !== '')) expect(shown).toContain(line.trim());
+    expect(await page.getByTestId('file-header').innerText()).toMatch(/internal\/storage\/transactions\.go\s+[\d,]+ bytes · go · utf-8/);
+    await screenshot(page, 'e2e-foundation-file');
+  });
+
+  it('shows a binary file as binary, with its size, instead of its bytes', async () => {
+    await page.getByTestId('component-document-archive').locator('.component-main').click();
+    await page.getByTestId('release-picker').selectOption('refs/tags/v2.1.0');
+    await openPath('assets/logo.png');
+    await expect.poll(() => page.getByTestId('file-not-text').innerText()).toMatch(/^Binary file, [\d,]+ bytes/);
+  });
+
+  it('filters the tree as you type', async () => {
+    await page.getByTestId('tree-filter').fill('ArchiveExport');
+    await expect.poll(() => page.locator('[data-testid="tree-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-path')))).toEqual([
+      'legacy',
+      'legacy/delphi',
+      'legacy/delphi/ArchiveExport.pas',
+    ]);
+    await page.getByTestId('tree-filter').fill('');
+  });
+
+  it('syncs from the UI with progress and a summary, and switches language', async () => {
+    await page.getByTestId('sync-all').click();
+    await expect.poll(() => page.getByTestId('sync-result').innerText(), { timeout: 30_000 }).toContain('Synced 6 components: 0 failed, 0 integrity alarms');
+    await page.getByTestId('locale-ru').click();
+    await expect.poll(() => page.locator('.section-title span').first().innerText()).toBe('Компоненты');
+    expect(await page.getByTestId('sync-result').innerText()).toContain('Синхронизировано 6 компонентов');
+    await screenshot(page, 'e2e-foundation-ru');
+    await page.getByTestId('locale-kk').click();
+    await expect.poll(() => page.locator('.section-title span').first().innerText()).toBe('Компоненттер');
+    await page.getByTestId('locale-en').click();
+  });
+
+  it('shows a clear error for a release that cannot be read, and no page errors at all', async () => {
+    const outcome = await page.evaluate(async () => {
+      const response = await fetch('/api/invoke/tree.list', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ component: 'payments-gateway', ref: 'v0.0.0' }) });
+      return response.json();
+    });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(pageErrors).toEqual([]);
+  });
+});
