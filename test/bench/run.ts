@@ -42,8 +42,19 @@ try {
   await fs.mkdir(out, { recursive: true });
   await fs.writeFile(path.join(out, 'latest.md'), markdown);
   await fs.writeFile(path.join(out, 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, shape, results }, null, 2)}\n`);
+  await updateReadme(markdown);
 } finally {
   await fs.rm(scratch, { recursive: true, force: true });
+}
+
+/** README.md shows the latest table between its bench markers. */
+async function updateReadme(markdown: string): Promise<void> {
+  const readme = path.join(root, 'README.md');
+  const text = await fs.readFile(readme, 'utf8');
+  const start = text.indexOf('<!-- bench:start -->');
+  const end = text.indexOf('<!-- bench:end -->');
+  if (start === -1 || end < start) return;
+  await fs.writeFile(readme, `${text.slice(0, start)}<!-- bench:start -->\n${markdown}${text.slice(end)}`);
 }
 
 function markdownTable(results: readonly BenchResult[]): string {
