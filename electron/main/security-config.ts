@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { resolveStaticPath } from '../api/http/static-files.js';
 
 /**
  * Everything security-relevant the main process decides, as plain data and pure functions (no Electron
@@ -98,15 +98,5 @@ export function resolveAppUrl(url: string, rendererDir: string): string | null {
     return null;
   }
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(parsed.pathname);
-  } catch {
-    return null;
-  }
-  if (pathname.includes('\0') || pathname.includes('\\')) return null;
-  const relative = pathname === '/' || path.posix.extname(pathname) === '' ? 'index.html' : pathname.replace(/^\/+/, '');
-  const base = path.resolve(rendererDir);
-  const full = path.resolve(base, relative);
-  return full.startsWith(base + path.sep) ? full : null;
+  return resolveStaticPath(rendererDir, parsed.pathname);
 }

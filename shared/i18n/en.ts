@@ -114,6 +114,11 @@ export const en = {
   'error.http.tooLarge': 'The request is larger than {limit} bytes.',
   'error.http.badJson': 'The request body is not valid JSON.',
 
+  'http.unauthorized': 'This address needs the token that `serve` printed. Open the full URL it printed again.',
+  'http.forbidden': 'Forbidden: Escrow Workbench answers only its own page on 127.0.0.1.',
+  'http.notFound': 'Not found.',
+  'http.methodNotAllowed': 'Method not allowed.',
+
   'cli.errorPrefix': 'error',
   'cli.help.usage': 'Usage: escrow-workbench [--workspace DIR] [--json] [--as USER] [--lang en|ru|kk] <command>',
   'cli.help.globals': 'The workspace defaults to $ESCROW_WORKSPACE or the per-user application data folder. --json prints exactly one JSON document on stdout. Exit codes: 0 ok, 1 usage or input error, 2 operational failure, 3 a check found problems.',

@@ -116,6 +116,11 @@ export const kk: Record<MessageKey, string> = {
   'error.http.tooLarge': 'Сұрау {limit} байттан үлкен.',
   'error.http.badJson': 'Сұрау денесі жарамды JSON емес.',
 
+  'http.unauthorized': 'Бұл мекенжайға `serve` басып шығарған токен керек. Толық мекенжайды қайта ашыңыз.',
+  'http.forbidden': 'Тыйым салынған: Escrow Workbench тек 127.0.0.1 мекенжайындағы өз бетіне жауап береді.',
+  'http.notFound': 'Табылмады.',
+  'http.methodNotAllowed': 'Бұл әдіске қолдау жоқ.',
+
   'cli.errorPrefix': 'қате',
   'cli.help.usage': 'Қолданылуы: escrow-workbench [--workspace ҚАЛТА] [--json] [--as ПАЙДАЛАНУШЫ] [--lang en|ru|kk] <команда>',
   'cli.help.globals': 'Әдепкі жұмыс аймағы — $ESCROW_WORKSPACE немесе пайдаланушының қолданба деректері қалтасы. --json stdout-қа дәл бір JSON құжатын шығарады. Шығу кодтары: 0 — сәтті, 1 — қолдану немесе енгізу қатесі, 2 — орындау ақауы, 3 — тексеру ақау тапты.',

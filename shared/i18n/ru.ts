@@ -116,6 +116,11 @@ export const ru: Record<MessageKey, string> = {
   'error.http.tooLarge': 'Запрос больше {limit} байт.',
   'error.http.badJson': 'Тело запроса — не корректный JSON.',
 
+  'http.unauthorized': 'Для этого адреса нужен токен, который напечатала команда `serve`. Снова откройте полный адрес.',
+  'http.forbidden': 'Запрещено: Escrow Workbench отвечает только своей странице на 127.0.0.1.',
+  'http.notFound': 'Не найдено.',
+  'http.methodNotAllowed': 'Метод не поддерживается.',
+
   'cli.errorPrefix': 'ошибка',
   'cli.help.usage': 'Использование: escrow-workbench [--workspace ПАПКА] [--json] [--as ПОЛЬЗОВАТЕЛЬ] [--lang en|ru|kk] <команда>',
   'cli.help.globals': 'Рабочая область по умолчанию — $ESCROW_WORKSPACE или папка данных приложения пользователя. --json печатает ровно один JSON-документ в stdout. Коды выхода: 0 — успех, 1 — ошибка использования или ввода, 2 — сбой выполнения, 3 — проверка нашла проблемы.',

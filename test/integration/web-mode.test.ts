@@ -39,6 +39,9 @@ describe('web mode', () => {
     expect((await fetch(`${base()}/`)).status).toBe(401);
     expect((await fetch(`${base()}/api/invoke/component.list`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(401);
     expect((await fetch(`${base()}/`, { headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
+    const russian = await fetch(`${base()}/`, { headers: { 'Accept-Language': 'ru-RU,ru;q=0.9' } });
+    expect(await russian.text()).toBe('Для этого адреса нужен токен, который напечатала команда `serve`. Снова откройте полный адрес.');
+    expect((await fetch(`${base()}/api/invoke/%E0%A4%A`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...auth() }, body: '{}' })).status).toBe(400);
   });
 
   it('answers 403 to a foreign Host or Origin even with the token', async () => {

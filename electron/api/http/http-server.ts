@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppError } from '../../../shared/errors.js';
+import { resolveLocale, translate, type MessageKey } from '../../../shared/i18n/index.js';
 import type { EventBus } from '../../core/event-bus.js';
 import type { Dispatcher } from '../dispatcher.js';
 import { SECURITY_HEADERS } from '../security-headers.js';
@@ -51,8 +52,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const url = new URL(request.url ?? '/', 'http://placeholder');
     const queryToken = url.pathname === '/' ? url.searchParams.get('token') : null;
     const verdict = checkRequest(request.headers, { port, token }, queryToken);
+    const say = (key: MessageKey) => translate(resolveLocale(request.headers['accept-language'] ?? 'en'), key);
     if (!verdict.ok) {
-      send(response, verdict.status, 'text/plain; charset=utf-8', verdict.status === 401 ? 'Unauthorized: open the URL printed by `serve`.' : 'Forbidden');
+      send(response, verdict.status, 'text/plain; charset=utf-8', say(verdict.status === 401 ? 'http.unauthorized' : 'http.forbidden'));
       return;
     }
     if (queryToken !== null) {
@@ -66,11 +68,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       response.end();
       return;
     }
-    if (url.pathname.startsWith('/api/invoke/')) return invoke(request, response, decodeURIComponent(url.pathname.slice(12)));
+    if (url.pathname.startsWith('/api/invoke/')) return invoke(request, response, url.pathname.slice(12), say);
     if (url.pathname === '/api/events') return openEventStream(request, response);
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain; charset=utf-8', say('http.methodNotAllowed'));
     const file = await readStaticFile(options.staticDir, url.pathname);
-    if (!file) return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
+    if (!file) return send(response, 404, 'text/plain; charset=utf-8', say('http.notFound'));
     response.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': file.contentType,
@@ -79,8 +81,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     response.end(request.method === 'HEAD' ? undefined : file.body);
   }
 
-  async function invoke(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
-    if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
+  async function invoke(request: IncomingMessage, response: ServerResponse, encodedMethod: string, say: (key: MessageKey) => string): Promise<void> {
+    if (request.method !== 'POST') return send(response, 405, 'text/plain; charset=utf-8', say('http.methodNotAllowed'));
+    let method: string;
+    try {
+      method = decodeURIComponent(encodedMethod);
+    } catch {
+      return sendJson(response, 400, { ok: false, error: new AppError('INVALID_INPUT', 'error.api.unknownMethod', { method: encodedMethod.slice(0, 100) }).toWire() });
+    }
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(response, 415, { ok: false, error: new AppError('INVALID_INPUT', 'error.http.contentType').toWire() });
     }

@@ -40,6 +40,7 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   };
 }
 
+/** A URL path (still percent-encoded) to a file under `root`, for web mode and Electron's app:// alike. */
 export function resolveStaticPath(root: string, urlPath: string): string | null {
   let decoded: string;
   try {

@@ -10,31 +10,26 @@ interface ReleasePickerProps {
 /** Tags first (the releases a vendor declares), then branches. */
 export function ReleasePicker({ releases, value, onChange }: ReleasePickerProps) {
   const { t } = useI18n();
-  const tags = releases.filter((r) => r.kind === 'tag');
-  const branches = releases.filter((r) => r.kind === 'branch');
+  const groups: Array<[string, ReleaseRef[]]> = [
+    [t('release.tags'), releases.filter((r) => r.kind === 'tag')],
+    [t('release.branches'), releases.filter((r) => r.kind === 'branch')],
+  ];
   return (
     <label className="release-picker">
       <span className="label">{t('release.label')}</span>
       <select value={value ?? ''} onChange={(e) => onChange(e.target.value)} data-testid="release-picker" disabled={releases.length === 0}>
         {value === null ? <option value="">{releases.length === 0 ? t('release.none') : t('release.choose')}</option> : null}
-        {tags.length > 0 ? (
-          <optgroup label={t('release.tags')}>
-            {tags.map((r) => (
-              <option key={r.refname} value={r.refname}>
-                {r.name} · {r.commit.slice(0, 8)}
-              </option>
-            ))}
-          </optgroup>
-        ) : null}
-        {branches.length > 0 ? (
-          <optgroup label={t('release.branches')}>
-            {branches.map((r) => (
-              <option key={r.refname} value={r.refname}>
-                {r.name} · {r.commit.slice(0, 8)}
-              </option>
-            ))}
-          </optgroup>
-        ) : null}
+        {groups.map(([label, refs]) =>
+          refs.length === 0 ? null : (
+            <optgroup key={label} label={label}>
+              {refs.map((r) => (
+                <option key={r.refname} value={r.refname}>
+                  {r.name} · {r.commit.slice(0, 8)}
+                </option>
+              ))}
+            </optgroup>
+          ),
+        )}
       </select>
     </label>
   );
