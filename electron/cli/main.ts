@@ -8,9 +8,11 @@ import { CliContext, CliFailure, exitCodeFor, type CliIO } from './cli-context.j
 import type { CommandOutcome, CommandSpec } from './command.js';
 import { codeCommands } from './commands/code-commands.js';
 import { componentCommands } from './commands/component-commands.js';
+import { digestCommands } from './commands/digest-commands.js';
+import { githubCommands } from './commands/github-commands.js';
 import { workspaceCommands } from './commands/workspace-commands.js';
 
-export const COMMANDS: readonly CommandSpec[] = [...workspaceCommands, ...componentCommands, ...codeCommands];
+export const COMMANDS: readonly CommandSpec[] = [...workspaceCommands, ...componentCommands, ...githubCommands, ...codeCommands, ...digestCommands];
 
 const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { name: 'workspace', value: true },

@@ -2,12 +2,14 @@ import type { z } from 'zod';
 import { appMethods } from './app.js';
 import { codeMethods } from './code.js';
 import { componentMethods } from './components.js';
+import { githubMethods } from './github.js';
 
 /** The whole API: every operation any face (UI over IPC or HTTP, CLI) can perform. */
 export const apiContract = {
   ...appMethods,
   ...componentMethods,
   ...codeMethods,
+  ...githubMethods,
 };
 
 export type ApiContract = typeof apiContract;

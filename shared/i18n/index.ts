@@ -1,7 +1,5 @@
-import { en, type MessageKey } from './en.js';
+import { en, kk, ru, type MessageKey } from './catalog.js';
 import { formatMessage, type MessageParams } from './format.js';
-import { kk } from './kk.js';
-import { ru } from './ru.js';
 
 export type { MessageKey };
 export const LOCALES = ['en', 'ru', 'kk'] as const;

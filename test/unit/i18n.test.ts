@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../shared/i18n/en.js';
-import { kk } from '../../shared/i18n/kk.js';
-import { ru } from '../../shared/i18n/ru.js';
+import { en, kk, MESSAGE_MODULES, ru } from '../../shared/i18n/catalog.js';
 import { formatMessage } from '../../shared/i18n/format.js';
 import { resolveLocale, translate } from '../../shared/i18n/index.js';
 
@@ -18,6 +16,11 @@ describe('message catalogs', () => {
         expect(placeholders(catalog[key]), `${name} ${key}`).toEqual(placeholders(en[key]));
       }
     }
+  });
+
+  it('no key is defined by two feature modules (a later one would silently win)', () => {
+    const total = MESSAGE_MODULES.reduce((n, m) => n + Object.keys(m.en).length, 0);
+    expect(Object.keys(en).length).toBe(total);
   });
 
   it('ru and kk are actually translated, not copies of English', () => {

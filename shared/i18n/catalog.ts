@@ -1,0 +1,39 @@
+import { appMessages } from './messages/app.js';
+import { cliMessages } from './messages/cli.js';
+import { codeMessages } from './messages/code.js';
+import { digestMessages } from './messages/digest.js';
+import { errorsMessages } from './messages/errors.js';
+import { escrowMessages } from './messages/escrow.js';
+import { githubMessages } from './messages/github.js';
+
+/** Every feature's messages. A new feature adds its module here (keys must not repeat across modules). */
+export const MESSAGE_MODULES = [appMessages, escrowMessages, codeMessages, errorsMessages, cliMessages, githubMessages, digestMessages] as const;
+
+export const en = {
+  ...appMessages.en,
+  ...escrowMessages.en,
+  ...codeMessages.en,
+  ...errorsMessages.en,
+  ...cliMessages.en,
+  ...githubMessages.en,
+  ...digestMessages.en,
+};
+export type MessageKey = keyof typeof en;
+export const ru: Readonly<Record<MessageKey, string>> = {
+  ...appMessages.ru,
+  ...escrowMessages.ru,
+  ...codeMessages.ru,
+  ...errorsMessages.ru,
+  ...cliMessages.ru,
+  ...githubMessages.ru,
+  ...digestMessages.ru,
+};
+export const kk: Readonly<Record<MessageKey, string>> = {
+  ...appMessages.kk,
+  ...escrowMessages.kk,
+  ...codeMessages.kk,
+  ...errorsMessages.kk,
+  ...cliMessages.kk,
+  ...githubMessages.kk,
+  ...digestMessages.kk,
+};

@@ -1,0 +1,21 @@
+import type { SyntheticShape } from './synthetic-repository.js';
+
+export interface BenchContext {
+  scratch: string;
+  /** The generated vendor repository (bare). */
+  source: string;
+  shape: SyntheticShape;
+}
+
+export interface BenchResult {
+  name: string;
+  oursMs: number;
+  baselineName: string;
+  baselineMs: number | null;
+  goal: { maxRatio?: number; maxMs?: number };
+}
+
+export interface Benchmark {
+  name: string;
+  run(context: BenchContext): Promise<BenchResult>;
+}

@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { createCoreServices, type CoreServices } from '../../electron/core/services.js';
+import { Workspace } from '../../electron/core/workspace/workspace.js';
+import type { BenchContext } from './bench-types.js';
+
+let counter = 0;
+
+/** A new folder under the bench scratch space. */
+export function freshPath(context: BenchContext, label: string): string {
+  return path.join(context.scratch, `${label}-${counter++}`);
+}
+
+export interface MirroredWorkspace {
+  workspace: Workspace;
+  core: CoreServices;
+  gitDir: string;
+  commit: string;
+  tree: string;
+}
+
+let mirrored: Promise<MirroredWorkspace> | null = null;
+
+/** One workspace with the generated source registered as `vendor` and mirrored, shared by reading benchmarks. */
+export function mirroredWorkspace(context: BenchContext): Promise<MirroredWorkspace> {
+  mirrored ??= (async () => {
+    const workspace = await Workspace.create(freshPath(context, 'reading'), 'cli');
+    const core = createCoreServices(workspace);
+    await core.components.add('vendor', `file://${context.source}`);
+    await core.sync.syncComponents(['vendor']);
+    const release = await core.releases.resolve('vendor', 'main');
+    return { workspace, core, gitDir: release.gitDir, commit: release.commit, tree: release.tree };
+  })();
+  return mirrored;
+}
