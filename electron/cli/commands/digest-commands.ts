@@ -1,3 +1,41 @@
+import { AppError } from '../../../shared/errors.js';
+import { digestArchive } from '../../core/digest/archive-digest.js';
+import type { TreeDigest } from '../../core/digest/digested-file.js';
+import { digestDirectory } from '../../core/digest/directory-digest.js';
+import { digestGitTree } from '../../core/digest/git-tree-digest.js';
+import { resolveRepositoryCommit } from '../../core/digest/repository-commit.js';
+import { single, type ParsedOptions } from '../args.js';
 import type { CommandSpec } from '../command.js';
 
-export const digestCommands: CommandSpec[] = [];
+/** `digest` needs no workspace: the deployment team runs it on a machine with only the tree in hand. */
+export const digestCommands: CommandSpec[] = [
+  {
+    words: ['digest'],
+    usage: '(--dir DIR | --archive FILE [--strip-components N] | --repo GITDIR --commit SHA)',
+    summary: 'cli.digest.summary',
+    options: [{ name: 'dir', value: true }, { name: 'archive', value: true }, { name: 'strip-components', value: true }, { name: 'repo', value: true }, { name: 'commit', value: true }],
+    positionals: { min: 0, max: 0 },
+    async run(context, options) {
+      const result = await digestSource(options, context.signal);
+      const bytes = result.files.reduce((sum, f) => sum + f.size, 0);
+      return { json: { digest: result.digest, files: result.files.length, bytes }, human: result.digest };
+    },
+  },
+];
+
+function digestSource(options: ParsedOptions, signal: AbortSignal): Promise<TreeDigest> {
+  const dir = single(options, 'dir');
+  const archive = single(options, 'archive');
+  const repo = single(options, 'repo');
+  const commit = single(options, 'commit');
+  const strip = single(options, 'strip-components');
+  if ([dir, archive, repo ?? commit].filter((v) => v !== undefined).length !== 1) throw new AppError('INVALID_INPUT', 'cli.digest.oneSource');
+  if ((repo === undefined) !== (commit === undefined)) throw new AppError('INVALID_INPUT', 'cli.digest.repoAndCommit');
+  if (strip !== undefined && archive === undefined) throw new AppError('INVALID_INPUT', 'cli.digest.stripNeedsArchive');
+  if (dir !== undefined) return digestDirectory(dir);
+  if (archive !== undefined) {
+    if (strip !== undefined && !/^\d{1,3}$/.test(strip)) throw new AppError('INVALID_INPUT', 'error.digest.badStripComponents', { value: strip });
+    return digestArchive(archive, { stripComponents: strip === undefined ? 0 : Number(strip) });
+  }
+  return resolveRepositoryCommit(repo!, commit!, signal).then(({ gitDir, tree }) => digestGitTree(gitDir, tree, { signal }));
+}
