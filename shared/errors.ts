@@ -45,6 +45,15 @@ export class AppError extends Error {
     this.details = details;
   }
 
+  /** An error that already crossed a boundary, raised again with its code and catalog key intact. */
+  static fromWire(wire: WireError): AppError {
+    const key = wire.details['messageKey'];
+    const params = wire.details['params'];
+    const error = new AppError(wire.code, (typeof key === 'string' ? key : 'error.internal') as MessageKey, isMessageParams(params) ? params : { detail: wire.message });
+    Object.assign(error.details, wire.details);
+    return error;
+  }
+
   toWire(): WireError {
     return { code: this.code, message: this.message, details: { ...this.details, messageKey: this.messageKey, params: this.params } };
   }

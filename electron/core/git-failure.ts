@@ -14,6 +14,8 @@ export function gitFailureToAppError(error: unknown, subject: string): unknown {
       return new AppError('UNAVAILABLE', 'error.git.timeout', params, details);
     case 'network':
       return new AppError('UNAVAILABLE', 'error.git.unreachable', params, details);
+    case 'certificate':
+      return new AppError('UNAVAILABLE', 'error.git.certificate', params, details);
     case 'authentication':
       return new AppError('UNAUTHORIZED', 'error.git.authentication', params, details);
     case 'remote-not-found':

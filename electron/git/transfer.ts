@@ -63,6 +63,7 @@ export async function runTransfer(args: readonly string[], options: TransferOpti
       allowUnsafeAskPass: true,
       allowUnsafeSshCommand: true,
       allowUnsafeTemplateDir: true,
+      allowUnsafeConfigEnvCount: true,
     },
   })
     .env(env)

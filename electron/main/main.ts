@@ -6,8 +6,11 @@ import { Dispatcher } from '../api/dispatcher.js';
 import { createHandlers } from '../api/handlers.js';
 import { SECURITY_HEADERS } from '../api/security-headers.js';
 import { defaultWorkspaceDir } from '../core/app-paths.js';
+import { EnvironmentCredentials } from '../core/credentials/git-credentials.js';
+import { KeychainCredentials } from '../core/credentials/keychain-credentials.js';
 import { createCoreServices } from '../core/services.js';
 import { Workspace } from '../core/workspace/workspace.js';
+import { safeStorageCipher } from './keychain.js';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -41,7 +44,9 @@ app.on('web-contents-created', (_event, contents) => {
 async function main(): Promise<void> {
   await app.whenReady();
   const workspace = await Workspace.open(process.env['ESCROW_WORKSPACE'] ? path.resolve(process.env['ESCROW_WORKSPACE']) : defaultWorkspaceDir(), { face: 'electron', write: true });
-  const dispatcher = new Dispatcher({ handlers: createHandlers(createCoreServices(workspace)), events: workspace.events, writable: true, log: (m) => console.error(m) });
+  const credentials = new KeychainCredentials(path.join(workspace.paths.keys, 'git-credentials.json'), safeStorageCipher, new EnvironmentCredentials());
+  const core = createCoreServices(workspace, { credentials });
+  const dispatcher = new Dispatcher({ handlers: createHandlers(core), events: workspace.events, writable: true, log: (m) => console.error(m) });
 
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionDecision(permission)));
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionDecision(permission));

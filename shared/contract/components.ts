@@ -3,7 +3,7 @@ import { wireErrorSchema } from '../errors.js';
 import { componentNameSchema, objectIdSchema, operationIdSchema } from '../domain/names.js';
 import { method } from './method.js';
 
-export const SOURCE_KINDS = ['https', 'ssh', 'file', 'path'] as const;
+export const SOURCE_KINDS = ['https', 'ssh', 'file', 'path', 'bundle'] as const;
 export const SYNC_STATUSES = ['running', 'applying', 'ok', 'failed', 'cancelled', 'interrupted'] as const;
 
 export const syncSummarySchema = z.strictObject({
@@ -22,6 +22,10 @@ export const componentSummarySchema = z.strictObject({
   createdAt: z.string(),
   refCount: z.number().int(),
   lastSync: syncSummarySchema.nullable(),
+  /** Integrity alarms nobody has acknowledged yet. */
+  openAlarms: z.number().int(),
+  /** The latest verification: null when never verified. */
+  verified: z.strictObject({ ok: z.boolean(), at: z.string() }).nullable(),
 });
 export type ComponentSummary = z.infer<typeof componentSummarySchema>;
 

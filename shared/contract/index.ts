@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appMethods } from './app.js';
 import { codeMethods } from './code.js';
 import { componentMethods } from './components.js';
+import { depositMethods } from './deposits.js';
 import { githubMethods } from './github.js';
 
 /** The whole API: every operation any face (UI over IPC or HTTP, CLI) can perform. */
@@ -10,6 +11,7 @@ export const apiContract = {
   ...componentMethods,
   ...codeMethods,
   ...githubMethods,
+  ...depositMethods,
 };
 
 export type ApiContract = typeof apiContract;

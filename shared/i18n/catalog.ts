@@ -1,13 +1,14 @@
 import { appMessages } from './messages/app.js';
 import { cliMessages } from './messages/cli.js';
 import { codeMessages } from './messages/code.js';
+import { depositMessages } from './messages/deposit.js';
 import { digestMessages } from './messages/digest.js';
 import { errorsMessages } from './messages/errors.js';
 import { escrowMessages } from './messages/escrow.js';
 import { githubMessages } from './messages/github.js';
 
 /** Every feature's messages. A new feature adds its module here (keys must not repeat across modules). */
-export const MESSAGE_MODULES = [appMessages, escrowMessages, codeMessages, errorsMessages, cliMessages, githubMessages, digestMessages] as const;
+export const MESSAGE_MODULES = [appMessages, escrowMessages, codeMessages, errorsMessages, cliMessages, githubMessages, digestMessages, depositMessages] as const;
 
 export const en = {
   ...appMessages.en,
@@ -17,6 +18,7 @@ export const en = {
   ...cliMessages.en,
   ...githubMessages.en,
   ...digestMessages.en,
+  ...depositMessages.en,
 };
 export type MessageKey = keyof typeof en;
 export const ru: Readonly<Record<MessageKey, string>> = {
@@ -27,6 +29,7 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...cliMessages.ru,
   ...githubMessages.ru,
   ...digestMessages.ru,
+  ...depositMessages.ru,
 };
 export const kk: Readonly<Record<MessageKey, string>> = {
   ...appMessages.kk,
@@ -36,4 +39,5 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   ...cliMessages.kk,
   ...githubMessages.kk,
   ...digestMessages.kk,
+  ...depositMessages.kk,
 };

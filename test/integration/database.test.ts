@@ -100,7 +100,7 @@ describe('Database', () => {
 
 describe('migration 001 (initial)', () => {
   it('is listed first and brings an empty database to version 1', async () => {
-    expect(MIGRATIONS[0]!.version).toBe(1);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     const raw = await SqliteConnection.open(await freshFile(), { readonly: false, create: true });
     expect(await migrateToLatest(raw, 1)).toBe(1);
     const tables = await raw.all<{ name: string }>(rawSql("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
@@ -115,6 +115,46 @@ describe('migration 001 (initial)', () => {
     await expect(raw.run(sql`INSERT INTO components (id, name, source, source_kind, created_at) VALUES ('c2', 'payments', '/y', 'path', 't')`)).rejects.toThrow(/UNIQUE/);
     await expect(raw.run(sql`INSERT INTO components (id, name, source, source_kind, created_at) VALUES ('c3', 'x', '/y', 'ftp', 't')`)).rejects.toThrow(/CHECK/);
     await expect(raw.run(sql`INSERT INTO syncs (component_id, status, started_at) VALUES ('c1', 'done', 't')`)).rejects.toThrow(/CHECK/);
+    await raw.close();
+  });
+});
+
+describe('migration 002 (deposits)', () => {
+  it('keeps every row of a version-1 workspace, and its references, while adding bundle sources', async () => {
+    const raw = await SqliteConnection.open(await freshFile(), { readonly: false, create: true });
+    await raw.exec('PRAGMA foreign_keys = ON');
+    await migrateToLatest(raw, 1);
+    await raw.exec(`
+      INSERT INTO components (id, name, source, source_kind, head_ref, created_at) VALUES
+        ('c1', 'payments-gateway', 'https://git.vendor.example.kz/payments.git', 'https', 'refs/heads/main', '2026-01-10T09:00:00Z'),
+        ('c2', 'registry-db', '/srv/deposits/registry-db.git', 'path', NULL, '2026-01-11T09:00:00Z');
+      INSERT INTO syncs (id, component_id, status, started_at, finished_at, refs_added, snapshot_sha256) VALUES
+        (1, 'c1', 'ok', '2026-01-10T09:01:00Z', '2026-01-10T09:02:00Z', 2, '${'a'.repeat(64)}'),
+        (2, 'c1', 'ok', '2026-02-10T09:01:00Z', '2026-02-10T09:02:00Z', 0, '${'b'.repeat(64)}'),
+        (3, 'c2', 'failed', '2026-01-11T09:01:00Z', '2026-01-11T09:01:05Z', 0, NULL);
+      INSERT INTO ref_changes (sync_id, refname, kind, old_target, new_target) VALUES
+        (1, 'refs/heads/main', 'added', NULL, '${'1'.repeat(40)}'),
+        (1, 'refs/tags/v1.0.0', 'added', NULL, '${'2'.repeat(40)}'),
+        (2, 'refs/tags/v1.0.0', 'forced', '${'2'.repeat(40)}', '${'3'.repeat(40)}');
+      INSERT INTO component_refs (component_id, refname, target, since_sync_id) VALUES
+        ('c1', 'refs/heads/main', '${'1'.repeat(40)}', 1), ('c1', 'refs/tags/v1.0.0', '${'3'.repeat(40)}', 2);
+      INSERT INTO integrity_alarms (component_id, sync_id, refname, kind, severity, old_target, new_target, preserved_ref, raised_at) VALUES
+        ('c1', 2, 'refs/tags/v1.0.0', 'forced', 'high', '${'2'.repeat(40)}', '${'3'.repeat(40)}', 'refs/escrow/preserved/2/refs/tags/v1.0.0', '2026-02-10T09:02:00Z');
+    `);
+    const before = await raw.all(rawSql('SELECT * FROM components ORDER BY id'));
+
+    expect(await migrateToLatest(raw, 2)).toBe(2);
+    expect(await raw.all(rawSql('SELECT * FROM components ORDER BY id'))).toEqual(before);
+    expect(await raw.all(rawSql('PRAGMA foreign_key_check'))).toEqual([]);
+    expect(await raw.get(rawSql('SELECT COUNT(*) AS n FROM syncs'))).toEqual({ n: 3 });
+    expect(await raw.get(rawSql("SELECT c.name FROM integrity_alarms a JOIN components c ON c.id = a.component_id"))).toEqual({ name: 'payments-gateway' });
+
+    await raw.run(sql`INSERT INTO components (id, name, source, source_kind, created_at) VALUES ('c3', 'archive', '/media/usb/archive.bundle', 'bundle', 't')`);
+    await expect(raw.run(sql`INSERT INTO components (id, name, source, source_kind, created_at) VALUES ('c4', 'x', '/y', 'ftp', 't')`)).rejects.toThrow(/CHECK/);
+    await expect(raw.run(sql`INSERT INTO syncs (component_id, status, started_at) VALUES ('nope', 'ok', 't')`)).rejects.toThrow(/FOREIGN KEY/);
+    await raw.run(sql`INSERT INTO alarm_acknowledgements (alarm_id, comment, acknowledged_by, acknowledged_at) VALUES (1, 'Vendor re-tagged after a broken build; confirmed by phone.', 'security', 't')`);
+    await expect(raw.run(sql`INSERT INTO alarm_acknowledgements (alarm_id, comment, acknowledged_by, acknowledged_at) VALUES (1, '', 'security', 't')`)).rejects.toThrow(/CHECK/);
+    await expect(raw.run(sql`INSERT INTO releases (component_id, refname, commit_id, tree_id, digest, file_count, total_bytes, pinned_at, pinned_by) VALUES ('c1', 'refs/tags/v1.0.0', 'x', 'y', 'md5:abc', 1, 1, 't', 'a')`)).rejects.toThrow(/CHECK/);
     await raw.close();
   });
 });

@@ -77,6 +77,29 @@ describe('command output parsers', () => {
   });
 });
 
+describe('fsck output', () => {
+  it('tells missing objects, broken links, corruption and attack content apart', async () => {
+    const { parseFsckOutput } = await import('../../electron/git/fsck.js');
+    const out = [
+      `missing blob ${OID_A}`,
+      `broken link from    tree ${OID_B}`,
+      `              to    blob ${OID_A}`,
+      `error in blob ${OID_B}: gitmodulesUpdate: disallowed submodule update setting: !sh`,
+      `error in tag ${OID_A}: missingTaggerEntry: invalid format - expected 'tagger' line`,
+      `error: packfile /m/objects/pack/pack-1.pack does not match index`,
+      'warning in tree 1234: zeroPaddedFilemode: contains zero-padded file modes',
+      `dangling commit ${OID_A}`,
+    ].join('\n');
+    expect(parseFsckOutput(out).map((p) => [p.kind, p.oid])).toEqual([
+      ['object-missing', OID_A],
+      ['broken-link', OID_A],
+      ['unsafe-content', OID_B],
+      ['object-malformed', OID_A],
+      ['pack-corrupt', null],
+    ]);
+  });
+});
+
 describe('git failures', () => {
   it('classifies the stderr git writes for expected failures', () => {
     expect(classifyGitFailure("fatal: transport 'ext' not allowed")).toBe('protocol-forbidden');
@@ -85,6 +108,9 @@ describe('git failures', () => {
     expect(classifyGitFailure('fatal: could not read Username for \'https://h\': terminal prompts disabled')).toBe('authentication');
     expect(classifyGitFailure('fatal: bad object 1234')).toBe('corrupt');
     expect(classifyGitFailure('remote: aborting due to possible repository corruption on the remote side.\nfatal: early EOF')).toBe('corrupt');
+    expect(classifyGitFailure('fatal: early EOF\nerror: index-pack died\nfatal: remote transport reported error')).toBe('corrupt');
+    expect(classifyGitFailure('error: RPC failed; curl 18 transfer closed with outstanding read data remaining\nfatal: early EOF\nfatal: index-pack failed')).toBe('network');
+    expect(classifyGitFailure("fatal: unable to access 'https://h/': SSL certificate problem: self-signed certificate")).toBe('certificate');
     expect(classifyGitFailure('fatal: something else')).toBe('failed');
   });
 
