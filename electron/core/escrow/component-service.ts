@@ -8,7 +8,7 @@ import { sql } from '../../db/sql.js';
 import { gitFailureToAppError } from '../git-failure.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { findComponentByName, listComponentSummaries, type ComponentRow } from './component-store.js';
-import { parseComponentSource } from './source.js';
+import { parseComponentSource, type ComponentSource } from './source.js';
 
 /** The register of vendor repositories under escrow. */
 export class ComponentService {
@@ -36,6 +36,30 @@ export class ComponentService {
     const taken = await this.workspace.db.read.get<{ name: string }>(sql`SELECT name FROM components WHERE source = ${source.location}`);
     if (taken) throw new AppError('CONFLICT', 'error.component.sourceTaken', { source: redactSecrets(source.location), component: taken.name });
 
+    return this.register(name, source);
+  }
+
+  /** A component whose deposits arrive as bundle files (air-gapped): the source records the first one. */
+  async addBundleComponent(name: string, bundleFile: string): Promise<ComponentRow> {
+    const existing = await findComponentByName(this.workspace.db.read, name);
+    if (existing) throw new AppError('CONFLICT', 'error.component.exists', { component: existing.name });
+    await this.register(name, { kind: 'bundle', location: bundleFile });
+    return this.require(name);
+  }
+
+  /** Remove a component that never got a deposit (its first import failed), with its failed sync records. */
+  async forgetUnmirrored(row: ComponentRow): Promise<void> {
+    await this.workspace.db.transaction(async (tx) => {
+      const deposited = await tx.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM syncs WHERE component_id = ${row.id} AND status = 'ok'`);
+      if (deposited?.n) return;
+      await tx.run(sql`DELETE FROM ref_changes WHERE sync_id IN (SELECT id FROM syncs WHERE component_id = ${row.id})`);
+      await tx.run(sql`DELETE FROM syncs WHERE component_id = ${row.id}`);
+      await tx.run(sql`DELETE FROM components WHERE id = ${row.id}`);
+    });
+    this.workspace.events.publish({ type: 'changed', topic: 'components', component: row.name });
+  }
+
+  private async register(name: string, source: ComponentSource): Promise<ComponentSummary> {
     const id = randomBytes(8).toString('hex');
     await this.workspace.db.transaction(async (tx) => {
       await tx.run(sql`

@@ -100,3 +100,17 @@ export async function countUnchanged(db: Queryable, componentId: string, changes
   const touched = changes.filter((c) => c.kind !== 'added').length;
   return Math.max(0, (row?.n ?? 0) - touched);
 }
+
+/** The component's refs as recorded by a past sync: every change of the successful syncs up to it, replayed. */
+export async function snapshotAt(db: Queryable, componentId: string, syncId: number): Promise<Map<string, string>> {
+  const rows = await db.all<{ refname: string; kind: RefChangeKind; new_target: string | null }>(sql`
+    SELECT c.refname, c.kind, c.new_target FROM ref_changes c JOIN syncs s ON s.id = c.sync_id
+    WHERE s.component_id = ${componentId} AND s.status = 'ok' AND s.id <= ${syncId}
+    ORDER BY s.id`);
+  const snapshot = new Map<string, string>();
+  for (const row of rows) {
+    if (row.kind === 'deleted') snapshot.delete(row.refname);
+    else snapshot.set(row.refname, row.new_target!);
+  }
+  return snapshot;
+}
