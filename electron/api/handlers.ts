@@ -2,6 +2,7 @@ import type { CoreServices } from '../core/services.js';
 import type { HandlerTable } from './handler-types.js';
 import { appHandlers } from './handlers/app-handlers.js';
 import { codeHandlers } from './handlers/code-handlers.js';
+import { depositHandlers } from './handlers/deposit-handlers.js';
 import { escrowHandlers } from './handlers/escrow-handlers.js';
 import { githubHandlers } from './handlers/github-handlers.js';
 
@@ -14,5 +15,6 @@ export function createHandlers(core: CoreServices): HandlerTable {
     ...escrowHandlers(core),
     ...codeHandlers(core),
     ...githubHandlers(core),
+    ...depositHandlers(core),
   };
 }

@@ -6,13 +6,15 @@ import { defaultWorkspaceDir } from '../core/app-paths.js';
 import { parseOptions, UsageError, type OptionSpec } from './args.js';
 import { CliContext, CliFailure, exitCodeFor, type CliIO } from './cli-context.js';
 import type { CommandOutcome, CommandSpec } from './command.js';
+import { safeForTerminal } from './terminal-text.js';
 import { codeCommands } from './commands/code-commands.js';
 import { componentCommands } from './commands/component-commands.js';
+import { depositCommands } from './commands/deposit-commands.js';
 import { digestCommands } from './commands/digest-commands.js';
 import { githubCommands } from './commands/github-commands.js';
 import { workspaceCommands } from './commands/workspace-commands.js';
 
-export const COMMANDS: readonly CommandSpec[] = [...workspaceCommands, ...componentCommands, ...githubCommands, ...codeCommands, ...digestCommands];
+export const COMMANDS: readonly CommandSpec[] = [...workspaceCommands, ...componentCommands, ...githubCommands, ...codeCommands, ...depositCommands, ...digestCommands];
 
 const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { name: 'workspace', value: true },
@@ -100,7 +102,8 @@ function print(context: CliContext, outcome: CommandOutcome): number {
 function printError(context: CliContext, error: unknown): number {
   const wire = toWireError(context, error);
   if (context.globals.json) context.io.stdout.write(`${JSON.stringify({ error: wire }, null, 2)}\n`);
-  else context.io.stderr.write(`${context.t('cli.errorPrefix')}: ${context.localize(wire)} [${wire.code}]\n`);
+  // Messages can quote vendor text (paths, refs): escape sequences in it must not reach the terminal.
+  else context.io.stderr.write(`${context.t('cli.errorPrefix')}: ${safeForTerminal(context.localize(wire), { keepNewlines: true })} [${wire.code}]\n`);
   return error instanceof UsageError ? 1 : exitCodeFor(wire.code);
 }
 

@@ -29,6 +29,22 @@ export function parseRefRecords(output: string): RefRecord[] {
   return records;
 }
 
+/**
+ * Ref names and the ids they point at, without reading any object: works on a damaged repository, where
+ * fields like the object type would make for-each-ref fail.
+ */
+export async function listRefTargets(gitDir: string, signal?: AbortSignal): Promise<Array<{ refname: string; target: string }>> {
+  const { stdout } = await runGit(['for-each-ref', '--format=%(refname)%00%(objectname)'], { gitDir, signal });
+  return stdout
+    .toString('utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => {
+      const [refname = '', target = ''] = line.split('\u0000');
+      return { refname, target };
+    });
+}
+
 /** The branch a repository's HEAD names, or null when HEAD is detached or missing. */
 export async function readSymbolicHead(gitDir: string): Promise<string | null> {
   const { stdout, exitCode } = await runGit(['symbolic-ref', '--quiet', 'HEAD'], { gitDir, okExitCodes: [0, 1, 128] });

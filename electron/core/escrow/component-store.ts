@@ -20,6 +20,9 @@ interface SummaryRow extends ComponentRow {
   sync_started_at: string | null;
   sync_finished_at: string | null;
   sync_error_json: string | null;
+  open_alarms: number;
+  verified_ok: number | null;
+  verified_at: string | null;
 }
 
 /** Read-side queries over the components projection. */
@@ -32,9 +35,13 @@ export async function listComponentSummaries(db: Queryable, componentId?: string
     SELECT c.*,
       (SELECT COUNT(*) FROM component_refs r WHERE r.component_id = c.id) AS ref_count,
       s.id AS sync_id, s.status AS sync_status, s.started_at AS sync_started_at,
-      s.finished_at AS sync_finished_at, s.error_json AS sync_error_json
+      s.finished_at AS sync_finished_at, s.error_json AS sync_error_json,
+      (SELECT COUNT(*) FROM integrity_alarms a WHERE a.component_id = c.id
+        AND NOT EXISTS (SELECT 1 FROM alarm_acknowledgements k WHERE k.alarm_id = a.id)) AS open_alarms,
+      v.ok AS verified_ok, v.verified_at AS verified_at
     FROM components c
     LEFT JOIN syncs s ON s.id = (SELECT MAX(id) FROM syncs WHERE component_id = c.id)
+    LEFT JOIN verifications v ON v.id = (SELECT MAX(id) FROM verifications WHERE component_id = c.id)
     WHERE ${componentId ?? null} IS NULL OR c.id = ${componentId ?? null}
     ORDER BY c.name COLLATE NOCASE`);
   return rows.map(toSummary);
@@ -58,5 +65,7 @@ function toSummary(row: SummaryRow): ComponentSummary {
             finishedAt: row.sync_finished_at,
             error: row.sync_error_json ? wireErrorSchema.parse(JSON.parse(row.sync_error_json)) : null,
           },
+    openAlarms: row.open_alarms,
+    verified: row.verified_at === null ? null : { ok: row.verified_ok === 1, at: row.verified_at },
   };
 }

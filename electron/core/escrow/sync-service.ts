@@ -9,6 +9,9 @@ import { isAncestor } from '../../git/merge-base.js';
 import { configureMirror } from '../../git/repository-setup.js';
 import { applyRefTransaction } from '../../git/update-ref.js';
 import { mapWithLimit } from '../concurrency.js';
+import type { CredentialSource } from '../credentials/git-credentials.js';
+import { transferEnvironment } from '../credentials/transfer-environment.js';
+import type { CoreSettings } from '../settings.js';
 import { gitFailureToAppError } from '../git-failure.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { ComponentRow } from './component-store.js';
@@ -27,8 +30,18 @@ export interface SyncOptions {
   concurrency?: number;
 }
 
+/** Where a sync reads from: the component's own source, or a bundle carried in (which never deletes). */
+export interface SyncSource {
+  location: string;
+  /** A ref missing from the source means the vendor deleted it (false for incremental bundles). */
+  absentMeansDeleted: boolean;
+}
+
 interface SyncStep {
   row: ComponentRow;
+  source: SyncSource;
+  /** Extra environment for git (credentials, CA file, ssh key); never logged. */
+  env: Record<string, string>;
   gitDir: string;
   syncId: number;
   options: SyncOptions;
@@ -53,20 +66,24 @@ export class SyncService {
   constructor(
     private readonly workspace: Workspace,
     private readonly components: ComponentService,
+    private readonly credentials: CredentialSource,
+    private readonly settings: CoreSettings,
   ) {}
 
   async syncComponents(names: readonly string[] | undefined, options: SyncOptions = {}): Promise<ComponentSyncResult[]> {
     const rows = names && names.length > 0 ? await Promise.all([...new Set(names)].map((n) => this.components.require(n))) : await this.components.rows();
-    return mapWithLimit(rows, options.concurrency ?? 3, (row) => this.syncComponent(row, options));
+    return mapWithLimit(rows, options.concurrency ?? this.settings.syncConcurrency, (row) =>
+      row.source_kind === 'bundle' ? Promise.resolve(bundleOnly(row)) : this.syncComponent(row, options),
+    );
   }
 
-  async syncComponent(row: ComponentRow, options: SyncOptions = {}): Promise<ComponentSyncResult> {
+  async syncComponent(row: ComponentRow, options: SyncOptions = {}, source?: SyncSource): Promise<ComponentSyncResult> {
     if (this.inFlight.has(row.id)) {
       return failedResult(row.name, null, new AppError('CONFLICT', 'error.sync.alreadyRunning', { component: row.name }));
     }
     this.inFlight.add(row.id);
     try {
-      return await this.runSync(row, options);
+      return await this.runSync(row, options, source ?? { location: row.source, absentMeansDeleted: true });
     } finally {
       this.inFlight.delete(row.id);
       this.workspace.events.publish({ type: 'changed', topic: 'components', component: row.name });
@@ -78,7 +95,7 @@ export class SyncService {
     return recoverInterruptedSyncs(this.workspace, row, this.workspace.paths.mirror(row.id));
   }
 
-  private async runSync(row: ComponentRow, options: SyncOptions): Promise<ComponentSyncResult> {
+  private async runSync(row: ComponentRow, options: SyncOptions, source: SyncSource): Promise<ComponentSyncResult> {
     const gitDir = this.workspace.paths.mirror(row.id);
     await this.recoverInterrupted(row);
     const db = this.workspace.db;
@@ -87,6 +104,8 @@ export class SyncService {
     let recorded = false;
     const step: SyncStep = {
       row,
+      source,
+      env: {},
       gitDir,
       syncId,
       options,
@@ -95,6 +114,7 @@ export class SyncService {
     };
     try {
       step.progress({ phase: 'connecting', completed: null, total: null, bytes: null });
+      step.env = await transferEnvironment(source.location, this.credentials, this.settings);
       const existing = await mirrorRefs(gitDir);
       const { plan, headRef } = existing === null || existing.length === 0 ? await this.firstCopy(step) : await this.update(step, existing);
       step.progress({ phase: 'recording', completed: null, total: null, bytes: null });
@@ -119,7 +139,7 @@ export class SyncService {
   private async firstCopy(step: SyncStep): Promise<{ plan: RefPlan; headRef: string | null }> {
     const temp = tempMirrorPath(step.gitDir, step.syncId);
     await fs.rm(temp, { recursive: true, force: true });
-    await cloneMirror({ source: step.row.source, target: temp, signal: step.options.signal, onProgress: step.progress });
+    await cloneMirror({ source: step.source.location, target: temp, signal: step.options.signal, onProgress: step.progress, env: step.env, idleTimeoutMs: this.settings.gitIdleTimeoutMs });
     step.progress({ phase: 'updating-refs', completed: null, total: null, bytes: null });
     await configureMirror(temp, { settingsWritten: true });
     const all = await listRefs(temp);
@@ -139,28 +159,33 @@ export class SyncService {
   /** A later sync: only refs the remote advertises differently are fetched, into the staging namespace. */
   private async update(step: SyncStep, existing: readonly RefRecord[]): Promise<{ plan: RefPlan; headRef: string | null }> {
     const { gitDir, options } = step;
-    const remote = await listRemoteRefs(step.row.source, { signal: options.signal });
+    const remote = await listRemoteRefs(step.source.location, { signal: options.signal, env: step.env, timeoutMs: this.settings.gitIdleTimeoutMs });
     const live = existing.filter((r) => !isOurs(r.refname));
     const liveTargets = new Map(live.map((r) => [r.refname, r.target]));
-    const remoteNames = new Set([...remote.refs.keys()].filter((name) => !isOurs(name)));
-    const changed = [...remoteNames].filter((name) => liveTargets.get(name) !== remote.refs.get(name)!.oid);
+    const advertised = [...remote.refs.keys()].filter((name) => !isOurs(name));
+    const changed = advertised.filter((name) => liveTargets.get(name) !== remote.refs.get(name)!.oid);
+    // A bundle carries only what changed: refs it does not mention are kept, never taken as deleted.
+    const remoteNames = new Set(step.source.absentMeansDeleted ? advertised : [...advertised, ...liveTargets.keys()]);
 
     let incoming: RefRecord[] = [];
     if (changed.length > 0) {
       await this.clearStaging(gitDir, existing);
-      await fetchIntoMirror({ gitDir, source: step.row.source, refspecs: changed.map(stagingRefspec), signal: options.signal, onProgress: step.progress });
+      await fetchIntoMirror({ gitDir, source: step.source.location, refspecs: changed.map(stagingRefspec), signal: options.signal, onProgress: step.progress, env: step.env, idleTimeoutMs: this.settings.gitIdleTimeoutMs });
       incoming = await listRefs(gitDir, [INCOMING_PREFIX]);
     }
     step.progress({ phase: 'updating-refs', completed: null, total: null, bytes: null });
     const plan = await planRefChanges(live, incoming, remoteNames, step.syncId, (a, b) => isAncestor(gitDir, a, b));
     options.signal?.throwIfAborted();
 
-    // From here on the sync is not cancellable: the plan is recorded, then applied as one transaction.
-    await this.workspace.db.transaction((tx) => recordPlan(tx, step.syncId, plan.changes));
-    step.planRecorded();
-    await applyRefTransaction(gitDir, refUpdatesForPlan(plan, incoming), `escrow-workbench sync ${step.syncId}`);
     const headRef = remote.symref && plan.snapshot.has(remote.symref) ? remote.symref : null;
-    if (headRef && headRef !== (await readSymbolicHead(gitDir))) await writeSymbolicHead(gitDir, headRef);
+    if (plan.changes.length > 0) {
+      // From here on the sync is not cancellable: the plan is recorded, then applied as one transaction.
+      await this.workspace.db.transaction((tx) => recordPlan(tx, step.syncId, plan.changes));
+      step.planRecorded();
+      await applyRefTransaction(gitDir, refUpdatesForPlan(plan, incoming), `escrow-workbench sync ${step.syncId}`);
+    }
+    // The recorded default branch tells whether the mirror's HEAD needs to move, without asking git.
+    if (headRef && headRef !== step.row.head_ref) await writeSymbolicHead(gitDir, headRef);
     return { plan, headRef };
   }
 
@@ -175,6 +200,11 @@ export class SyncService {
     const live = new Map(((await mirrorRefs(gitDir)) ?? []).map((r) => [r.refname, r.target]));
     return changes.every((c) => (live.get(c.refname) ?? null) === c.oldTarget && (!c.preservedRef || !live.has(c.preservedRef)));
   }
+}
+
+/** A component fed only by bundles has no remote to ask: `sync` says so instead of failing. */
+function bundleOnly(row: ComponentRow): ComponentSyncResult {
+  return failedResult(row.name, null, new AppError('INVALID_INPUT', 'error.bundle.syncNeedsBundle', { component: row.name }));
 }
 
 function countChanges(changes: readonly RefChange[], unchanged: number): ComponentSyncResult['refs'] {

@@ -1,8 +1,8 @@
 import { createCoreServices } from '../../../electron/core/services.js';
 import { Workspace } from '../../../electron/core/workspace/workspace.js';
 import type { Benchmark } from '../bench-types.js';
-import { freshPath } from '../bench-workspace.js';
-import { median, rawGit, time, timeEach } from '../measure.js';
+import { freshPath, mirroredWorkspace } from '../bench-workspace.js';
+import { compare, median, rawGit, time, timeEach } from '../measure.js';
 
 export const mirrorBenchmarks: Benchmark[] = [
   {
@@ -30,6 +30,23 @@ export const mirrorBenchmarks: Benchmark[] = [
         baseline.push((await time(() => rawGit(['clone', '-q', '--mirror', `file://${context.source}`, freshPath(context, 'clone')], context.scratch), 1, 0)).medianMs);
       }
       return { name: this.name, oursMs: median(ours), baselineName: 'git clone --mirror', baselineMs: median(baseline), goal: { maxRatio: 1.1 } };
+    },
+  },
+  {
+    name: 'no-op sync (nothing changed at the source)',
+    async run(context) {
+      const { core } = await mirroredWorkspace(context);
+      const clone = freshPath(context, 'fetch-baseline');
+      await rawGit(['clone', '-q', '--mirror', `file://${context.source}`, clone], context.scratch);
+      const { oursMs, baselineMs } = await compare(
+        async () => {
+          const [result] = await core.sync.syncComponents(['vendor']);
+          if (result?.status !== 'ok' || result.refs.unchanged !== context.shape.refs + 1) throw new Error(`unexpected sync: ${JSON.stringify(result)}`);
+        },
+        () => rawGit([`--git-dir=${clone}`, 'fetch', '-q'], context.scratch),
+        { runs: 15, warmup: 2 },
+      );
+      return { name: this.name, oursMs, baselineName: 'git fetch', baselineMs, goal: { maxRatio: 1.2 } };
     },
   },
 ];
