@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ComponentList } from '../features/components/ComponentList.js';
+import { DepositPage } from '../features/deposit/DepositPage.js';
+import { CredentialsPage } from '../features/settings/CredentialsPage.js';
 import { ReleasePicker } from '../features/releases/ReleasePicker.js';
 import { SyncBar } from '../features/sync/SyncBar.js';
 import { useSync } from '../features/sync/use-sync.js';
@@ -11,7 +13,10 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { useApi } from './api-context.js';
 import { useCall } from './use-call.js';
 
-/** The app shell: components on the left, a release's tree in the middle, the file on the right. */
+const VIEWS = ['code', 'deposit', 'settings'] as const;
+type View = (typeof VIEWS)[number];
+
+/** The app shell: components on the left; a release's tree and file, the deposit page, or settings. */
 export function App() {
   const api = useApi();
   const { t } = useI18n();
@@ -20,6 +25,7 @@ export function App() {
   const [component, setComponent] = useState<string | null>(null);
   const [ref, setRef] = useState<string | null>(null);
   const [path, setPath] = useState<string | null>(null);
+  const [view, setView] = useState<View>('code');
 
   const reloadComponents = components.reload;
   useEffect(() => api.subscribe((event) => event.type === 'changed' && reloadComponents()), [api, reloadComponents]);
@@ -61,6 +67,13 @@ export function App() {
           </span>
         ) : null}
         {info.data?.face === 'web' ? <span className="badge-web">{t('app.webMode')}</span> : null}
+        <nav className="view-tabs" aria-label={t('app.views')}>
+          {VIEWS.map((v) => (
+            <button key={v} type="button" className={v === view ? 'active' : ''} aria-pressed={v === view} onClick={() => setView(v)} data-testid={`view-${v}`}>
+              {t(`app.view.${v}`)}
+            </button>
+          ))}
+        </nav>
         <span className="spacer" />
         <LanguageSwitcher />
       </header>
@@ -76,6 +89,16 @@ export function App() {
           {components.error ? <ErrorNotice error={components.error} /> : null}
           <ComponentList components={list} selected={component} syncing={syncing} onSelect={chooseComponent} onSync={(name) => sync.start([name])} />
         </nav>
+        {view === 'deposit' ? (
+          <section className="wide-column">{component ? <DepositPage key={component} component={component} /> : <div className="placeholder muted">{t('components.choose')}</div>}</section>
+        ) : null}
+        {view === 'settings' ? (
+          <section className="wide-column">
+            <CredentialsPage face={info.data?.face ?? 'web'} />
+          </section>
+        ) : null}
+        {view === 'code' ? (
+          <>
         <section className="tree-column" aria-label={t('tree.label')}>
           {component ? (
             <ReleasePicker
@@ -98,6 +121,8 @@ export function App() {
         <section className="viewer-column" aria-label={t('viewer.label')}>
           <FilePane file={file.data?.file ?? null} loading={file.loading} error={file.error} />
         </section>
+          </>
+        ) : null}
       </main>
     </div>
   );

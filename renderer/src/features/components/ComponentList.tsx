@@ -20,7 +20,15 @@ export function ComponentList({ components, selected, syncing, onSelect, onSync 
         return (
           <li key={c.id} className={c.name === selected ? 'selected' : ''} data-testid={`component-${c.name}`}>
             <button type="button" className="component-main" onClick={() => onSelect(c.name)}>
-              <span className="component-name">{c.name}</span>
+              <span className="component-name">
+                {c.name}
+                {c.openAlarms > 0 ? (
+                  <span className="pill danger" title={t('deposit.openAlarms', { count: c.openAlarms })} data-testid="alarm-badge">
+                    ⚠ {c.openAlarms}
+                  </span>
+                ) : null}
+                {c.verified ? <VerifiedMark verified={c.verified} lastSyncAt={c.lastSync?.status === 'ok' ? c.lastSync.finishedAt : null} /> : null}
+              </span>
               <span className="component-sub">
                 <span className={`status-dot status-${state}`} aria-hidden="true" />
                 {state === 'never' ? t('sync.never') : t(`sync.status.${state}`)}
@@ -45,5 +53,17 @@ export function ComponentList({ components, selected, syncing, onSelect, onSync 
         );
       })}
     </ul>
+  );
+}
+
+/** ✓ or ✗ from the last verification, greyed when the mirror changed after it. */
+function VerifiedMark({ verified, lastSyncAt }: { verified: { ok: boolean; at: string }; lastSyncAt: string | null }) {
+  const { t } = useI18n();
+  const stale = lastSyncAt !== null && lastSyncAt > verified.at;
+  const title = stale ? t('deposit.verificationStale') : verified.ok ? t('deposit.verifiedOkShort') : t('deposit.verifiedFailedShort');
+  return (
+    <span className={`verified ${stale ? 'muted' : verified.ok ? 'ok-text' : 'danger-text'}`} title={title} data-testid="verified-mark">
+      {verified.ok ? '✓' : '✗'}
+    </span>
   );
 }
