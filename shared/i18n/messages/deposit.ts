@@ -140,6 +140,7 @@ export const depositMessages = defineMessages({
     'settings.username': 'User name',
     'deposit.verificationStale': 'The mirror changed after this verification: verify again before relying on it.',
     'verify.problem.unsafe-content': 'content built to attack git users',
+    'cli.release.pinnedLine': 'pinned {ref} @ {commit}  {digest}',
   },
   ru: {
     'error.credentials.environmentOnly': 'Здесь учётные данные берутся из окружения (ESCROW_GIT_TOKEN, ESCROW_GIT_TOKEN_<ХОСТ>, GITHUB_TOKEN); настольное приложение хранит их в хранилище ключей ОС.',
@@ -279,6 +280,7 @@ export const depositMessages = defineMessages({
     'settings.username': 'Имя пользователя',
     'deposit.verificationStale': 'Зеркало изменилось после этой проверки: проверьте снова, прежде чем на неё полагаться.',
     'verify.problem.unsafe-content': 'содержимое, созданное для атаки на пользователей git',
+    'cli.release.pinnedLine': 'закреплён {ref} @ {commit}  {digest}',
   },
   kk: {
     'error.credentials.environmentOnly': 'Мұнда тіркелгі деректері ортадан алынады (ESCROW_GIT_TOKEN, ESCROW_GIT_TOKEN_<ХОСТ>, GITHUB_TOKEN); жұмыс үстелі қолданбасы оларды ОЖ кілттер қоймасында сақтайды.',
@@ -418,5 +420,6 @@ export const depositMessages = defineMessages({
     'settings.username': 'Пайдаланушы аты',
     'deposit.verificationStale': 'Осы тексеруден кейін айна өзгерді: оған сүйенбес бұрын қайта тексеріңіз.',
     'verify.problem.unsafe-content': 'git пайдаланушыларына шабуыл жасауға арналған мазмұн',
+    'cli.release.pinnedLine': 'бекітілген {ref} @ {commit}  {digest}',
   },
 });

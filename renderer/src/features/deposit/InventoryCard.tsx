@@ -48,7 +48,7 @@ export function InventoryCard({ release, inventory }: { release: string; invento
         <Chart option={reviewable} label={t('deposit.reviewableChart')} height={200} />
       </div>
       <List title={t('inventory.buildFiles')} items={inventory.buildFiles.map((b) => `${b.path} · ${b.system}`)} />
-      <List title={t('inventory.licences')} items={inventory.licenceFiles} empty={t('deposit.noLicence')} warn />
+      <List title={t('inventory.licences')} items={inventory.licenceFiles} empty={t('deposit.noLicence')} />
       <List title={t('inventory.vendored')} items={inventory.vendoredFolders.map((v) => `${v.path} · ${number(v.files)} · ${number(v.bytes)} B`)} />
       <List title={t('inventory.binaries')} items={inventory.binaryFiles.map((b) => `${b.path} · ${number(b.size)} B`)} warn />
       <List title={t('inventory.large')} items={inventory.largeFiles.map((b) => `${b.path} · ${number(b.size)} B`)} warn />
