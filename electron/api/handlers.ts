@@ -5,6 +5,8 @@ import { codeHandlers } from './handlers/code-handlers.js';
 import { depositHandlers } from './handlers/deposit-handlers.js';
 import { escrowHandlers } from './handlers/escrow-handlers.js';
 import { githubHandlers } from './handlers/github-handlers.js';
+import { historyHandlers } from './handlers/history-handlers.js';
+import { searchHandlers } from './handlers/search-handlers.js';
 
 export type { CallContext, Handler, HandlerTable } from './handler-types.js';
 
@@ -16,5 +18,7 @@ export function createHandlers(core: CoreServices): HandlerTable {
     ...codeHandlers(core),
     ...githubHandlers(core),
     ...depositHandlers(core),
+    ...searchHandlers(core),
+    ...historyHandlers(core),
   };
 }

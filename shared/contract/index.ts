@@ -4,6 +4,8 @@ import { codeMethods } from './code.js';
 import { componentMethods } from './components.js';
 import { depositMethods } from './deposits.js';
 import { githubMethods } from './github.js';
+import { historyMethods } from './history.js';
+import { searchMethods } from './search.js';
 
 /** The whole API: every operation any face (UI over IPC or HTTP, CLI) can perform. */
 export const apiContract = {
@@ -12,6 +14,8 @@ export const apiContract = {
   ...codeMethods,
   ...githubMethods,
   ...depositMethods,
+  ...searchMethods,
+  ...historyMethods,
 };
 
 export type ApiContract = typeof apiContract;

@@ -6,9 +6,11 @@ import { digestMessages } from './messages/digest.js';
 import { errorsMessages } from './messages/errors.js';
 import { escrowMessages } from './messages/escrow.js';
 import { githubMessages } from './messages/github.js';
+import { historyMessages } from './messages/history.js';
+import { searchMessages } from './messages/search.js';
 
 /** Every feature's messages. A new feature adds its module here (keys must not repeat across modules). */
-export const MESSAGE_MODULES = [appMessages, escrowMessages, codeMessages, errorsMessages, cliMessages, githubMessages, digestMessages, depositMessages] as const;
+export const MESSAGE_MODULES = [appMessages, escrowMessages, codeMessages, errorsMessages, cliMessages, githubMessages, digestMessages, depositMessages, searchMessages, historyMessages] as const;
 
 export const en = {
   ...appMessages.en,
@@ -19,6 +21,8 @@ export const en = {
   ...githubMessages.en,
   ...digestMessages.en,
   ...depositMessages.en,
+  ...searchMessages.en,
+  ...historyMessages.en,
 };
 export type MessageKey = keyof typeof en;
 export const ru: Readonly<Record<MessageKey, string>> = {
@@ -30,6 +34,8 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...githubMessages.ru,
   ...digestMessages.ru,
   ...depositMessages.ru,
+  ...searchMessages.ru,
+  ...historyMessages.ru,
 };
 export const kk: Readonly<Record<MessageKey, string>> = {
   ...appMessages.kk,
@@ -40,4 +46,6 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   ...githubMessages.kk,
   ...digestMessages.kk,
   ...depositMessages.kk,
+  ...searchMessages.kk,
+  ...historyMessages.kk,
 };

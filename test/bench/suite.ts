@@ -1,9 +1,11 @@
 import type { Benchmark } from './bench-types.js';
 import { digestBenchmarks } from './benchmarks/digest.js';
+import { historyBenchmarks } from './benchmarks/history.js';
 import { mirrorBenchmarks } from './benchmarks/mirror.js';
 import { readingBenchmarks } from './benchmarks/reading.js';
+import { searchBenchmarks } from './benchmarks/search.js';
 
 export type { BenchContext, BenchResult, Benchmark } from './bench-types.js';
 
 /** The benchmarks, in table order. Each feature keeps its own in benchmarks/. */
-export const benchmarks: Benchmark[] = [...mirrorBenchmarks, ...readingBenchmarks, ...digestBenchmarks];
+export const benchmarks: Benchmark[] = [...mirrorBenchmarks, ...readingBenchmarks, ...searchBenchmarks, ...historyBenchmarks, ...digestBenchmarks];

@@ -1,0 +1,2 @@
+/** The history methods of the contract. */
+export const historyMethods = {};

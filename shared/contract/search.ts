@@ -1,0 +1,2 @@
+/** The search methods of the contract. */
+export const searchMethods = {};

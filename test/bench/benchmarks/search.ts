@@ -1,0 +1,3 @@
+import type { Benchmark } from '../bench-types.js';
+
+export const searchBenchmarks: Benchmark[] = [];
