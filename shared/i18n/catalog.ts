@@ -7,10 +7,11 @@ import { errorsMessages } from './messages/errors.js';
 import { escrowMessages } from './messages/escrow.js';
 import { githubMessages } from './messages/github.js';
 import { historyMessages } from './messages/history.js';
+import { readingMessages } from './messages/reading.js';
 import { searchMessages } from './messages/search.js';
 
 /** Every feature's messages. A new feature adds its module here (keys must not repeat across modules). */
-export const MESSAGE_MODULES = [appMessages, escrowMessages, codeMessages, errorsMessages, cliMessages, githubMessages, digestMessages, depositMessages, searchMessages, historyMessages] as const;
+export const MESSAGE_MODULES = [appMessages, escrowMessages, codeMessages, errorsMessages, cliMessages, githubMessages, digestMessages, depositMessages, searchMessages, historyMessages, readingMessages] as const;
 
 export const en = {
   ...appMessages.en,
@@ -23,6 +24,7 @@ export const en = {
   ...depositMessages.en,
   ...searchMessages.en,
   ...historyMessages.en,
+  ...readingMessages.en,
 };
 export type MessageKey = keyof typeof en;
 export const ru: Readonly<Record<MessageKey, string>> = {
@@ -36,6 +38,7 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...depositMessages.ru,
   ...searchMessages.ru,
   ...historyMessages.ru,
+  ...readingMessages.ru,
 };
 export const kk: Readonly<Record<MessageKey, string>> = {
   ...appMessages.kk,
@@ -48,4 +51,5 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   ...depositMessages.kk,
   ...searchMessages.kk,
   ...historyMessages.kk,
+  ...readingMessages.kk,
 };

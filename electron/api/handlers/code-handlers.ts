@@ -1,10 +1,11 @@
 import type { CoreServices } from '../../core/services.js';
 import type { Handlers } from '../handler-types.js';
 
-export function codeHandlers(core: CoreServices): Handlers<'release.list' | 'tree.list' | 'file.read'> {
+export function codeHandlers(core: CoreServices): Handlers<'release.list' | 'tree.list' | 'file.read' | 'file.page'> {
   return {
-    'release.list': async ({ component }) => core.releases.list(component),
+    'release.list': async ({ component }) => ({ ...(await core.releases.list(component)), pinned: await core.pins.list(component) }),
     'tree.list': async ({ component, ref }) => core.trees.list(component, ref),
-    'file.read': async ({ component, ref, path }) => core.trees.read(component, ref, path),
+    'file.read': async ({ component, ref, path, encoding }) => core.trees.read(component, ref, path, encoding),
+    'file.page': async ({ component, ref, path, page, encoding }) => core.trees.page(component, ref, path, page, encoding),
   };
 }

@@ -12,8 +12,8 @@ export const codeCommands: CommandSpec[] = [
     async run(context, options) {
       const component = options.positionals[0] ?? '';
       const result = await context.call('release.list', { component });
-      const { releases: pinned } = await context.call('deposit.overview', { component });
-      if (result.releases.length === 0) return { json: { ...result, pinned }, human: context.t('cli.noReleases') };
+      const { pinned } = result;
+      if (result.releases.length === 0) return { json: result, human: context.t('cli.noReleases') };
       const pinnedLines = pinned.map((p) => `${context.t('cli.release.pinnedLine', { ref: safeForTerminal(p.ref), commit: p.commit.slice(0, 12), digest: p.digest })}`);
       const human = [...pinnedLines, ...(pinnedLines.length > 0 ? [''] : [])].join('\n') + table(
         [context.t('cli.column.kind'), context.t('cli.column.name'), context.t('cli.column.commit'), context.t('cli.column.date'), context.t('cli.column.subject')],
@@ -25,7 +25,7 @@ export const codeCommands: CommandSpec[] = [
           safeForTerminal(r.subject),
         ]),
       );
-      return { json: { ...result, pinned }, human };
+      return { json: result, human };
     },
   },
   {

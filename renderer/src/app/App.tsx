@@ -1,31 +1,37 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { LOCALES } from '../../../shared/i18n/index.js';
 import { ComponentList } from '../features/components/ComponentList.js';
+import { CodeView } from '../features/code/CodeView.js';
 import { DepositPage } from '../features/deposit/DepositPage.js';
+import { CommandPalette, type PaletteCommand } from '../features/palette/CommandPalette.js';
+import { QuickOpen } from '../features/quick-open/QuickOpen.js';
 import { CredentialsPage } from '../features/settings/CredentialsPage.js';
-import { ReleasePicker } from '../features/releases/ReleasePicker.js';
 import { SyncBar } from '../features/sync/SyncBar.js';
 import { useSync } from '../features/sync/use-sync.js';
-import { FileTree } from '../features/tree/FileTree.js';
-import { FilePane } from '../editor/FilePane.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { useApi } from './api-context.js';
+import { placeLocation, useAddressBar, useNavigator } from './navigation.js';
 import { useCall } from './use-call.js';
+import { useKeyboardShortcuts } from './use-keyboard-shortcuts.js';
+import { useRelease } from './use-release.js';
 
-const VIEWS = ['code', 'deposit', 'settings'] as const;
-type View = (typeof VIEWS)[number];
+export const VIEWS = ['code', 'deposit', 'settings'] as const;
+export type View = (typeof VIEWS)[number];
 
 /** The app shell: components on the left; a release's tree and file, the deposit page, or settings. */
 export function App() {
   const api = useApi();
-  const { t } = useI18n();
+  const { t, setLocale } = useI18n();
   const info = useCall('app.info', {});
   const components = useCall('component.list', {});
-  const [component, setComponent] = useState<string | null>(null);
-  const [ref, setRef] = useState<string | null>(null);
-  const [path, setPath] = useState<string | null>(null);
+  const navigator = useNavigator();
+  const { place, go } = navigator;
+  const release = useRelease(navigator);
   const [view, setView] = useState<View>('code');
+  const [overlay, setOverlay] = useState<'quick-open' | 'palette' | null>(null);
+  useAddressBar(placeLocation(place, release.commit));
 
   const reloadComponents = components.reload;
   useEffect(() => api.subscribe((event) => event.type === 'changed' && reloadComponents()), [api, reloadComponents]);
@@ -33,29 +39,33 @@ export function App() {
 
   const list = components.data?.components ?? [];
   useEffect(() => {
-    if (component === null && list.length > 0) setComponent(list[0]!.name);
-  }, [component, list]);
-
-  const releases = useCall('release.list', component ? { component } : null);
-  useEffect(() => {
-    const data = releases.data;
-    if (!data || (ref !== null && data.releases.some((r) => r.refname === ref))) return;
-    const preferred = data.releases.find((r) => r.refname === data.defaultRef) ?? data.releases[0];
-    setRef(preferred?.refname ?? null);
-  }, [releases.data, ref]);
-
-  const tree = useCall('tree.list', component && ref ? { component, ref } : null);
-  const commit = tree.data?.commit ?? null;
-  // Files are read by commit id, so what is shown always belongs to the tree on screen.
-  const file = useCall('file.read', component && commit && path ? { component, ref: commit, path } : null);
+    if (place.component === null && list.length > 0) go({ component: list[0]!.name }, { replace: true });
+  }, [place.component, list, go]);
   const syncing = useMemo(() => new Set(sync.active ? (sync.active.components ?? list.map((c) => c.name)) : []), [sync.active, list]);
 
   const chooseComponent = (name: string) => {
-    if (name === component) return;
-    setComponent(name);
-    setRef(null);
-    setPath(null);
+    if (name !== place.component) go({ component: name, ref: null, path: null, startLine: null, endLine: null });
   };
+
+  const commands = useMemo<PaletteCommand[]>(
+    () => [
+      { id: 'quick-open', title: t('command.goToFile'), keys: 'Ctrl+P', run: () => setOverlay('quick-open') },
+      { id: 'back', title: t('nav.back'), keys: 'Alt+←', run: navigator.back },
+      { id: 'forward', title: t('nav.forward'), keys: 'Alt+→', run: navigator.forward },
+      ...VIEWS.map((v) => ({ id: `view-${v}`, title: t('command.showView', { view: t(`app.view.${v}`) }), run: () => setView(v) })),
+      { id: 'sync-all', title: t('sync.all'), run: () => sync.start(null) },
+      ...(place.component ? [{ id: 'sync-one', title: t('sync.one', { component: place.component }), run: () => sync.start([place.component!]) }] : []),
+      ...LOCALES.map((l) => ({ id: `lang-${l}`, title: t('command.language', { language: t(`language.${l}`) }), run: () => setLocale(l) })),
+    ],
+    [t, navigator.back, navigator.forward, sync, place.component, setLocale],
+  );
+
+  useKeyboardShortcuts({
+    quickOpen: () => setOverlay('quick-open'),
+    palette: () => setOverlay('palette'),
+    back: navigator.back,
+    forward: navigator.forward,
+  });
 
   return (
     <div className="app">
@@ -75,6 +85,9 @@ export function App() {
           ))}
         </nav>
         <span className="spacer" />
+        <button type="button" className="topbar-button" onClick={() => setOverlay('palette')} title="Ctrl+Shift+P" data-testid="open-palette">
+          {t('command.palette')}
+        </button>
         <LanguageSwitcher />
       </header>
       <SyncBar active={sync.active} results={sync.results} error={sync.error} onCancel={sync.cancel} onDismiss={sync.dismiss} />
@@ -87,43 +100,29 @@ export function App() {
             </button>
           </div>
           {components.error ? <ErrorNotice error={components.error} /> : null}
-          <ComponentList components={list} selected={component} syncing={syncing} onSelect={chooseComponent} onSync={(name) => sync.start([name])} />
+          <ComponentList components={list} selected={place.component} syncing={syncing} onSelect={chooseComponent} onSync={(name) => sync.start([name])} />
         </nav>
+        {view === 'code' ? <CodeView navigator={navigator} release={release} /> : null}
         {view === 'deposit' ? (
-          <section className="wide-column">{component ? <DepositPage key={component} component={component} /> : <div className="placeholder muted">{t('components.choose')}</div>}</section>
+          <section className="wide-column">{place.component ? <DepositPage key={place.component} component={place.component} /> : <div className="placeholder muted">{t('components.choose')}</div>}</section>
         ) : null}
         {view === 'settings' ? (
           <section className="wide-column">
             <CredentialsPage face={info.data?.face ?? 'web'} />
           </section>
         ) : null}
-        {view === 'code' ? (
-          <>
-        <section className="tree-column" aria-label={t('tree.label')}>
-          {component ? (
-            <ReleasePicker
-              releases={releases.data?.releases ?? []}
-              value={ref}
-              onChange={(next) => {
-                setRef(next);
-                setPath(null);
-              }}
-            />
-          ) : null}
-          {releases.error ? <ErrorNotice error={releases.error} /> : null}
-          {tree.error ? <ErrorNotice error={tree.error} /> : null}
-          {tree.data ? (
-            <FileTree entries={tree.data.entries} selectedPath={path} onOpen={setPath} />
-          ) : (
-            <div className="muted padded">{component ? (tree.loading ? t('common.loading') : t('tree.chooseRelease')) : t('components.choose')}</div>
-          )}
-        </section>
-        <section className="viewer-column" aria-label={t('viewer.label')}>
-          <FilePane file={file.data?.file ?? null} loading={file.loading} error={file.error} />
-        </section>
-          </>
-        ) : null}
       </main>
+      {overlay === 'quick-open' && release.tree.data ? (
+        <QuickOpen
+          paths={release.tree.data.entries.map((e) => e.path)}
+          onOpen={(path) => {
+            setView('code');
+            go({ path, startLine: null, endLine: null });
+          }}
+          onClose={() => setOverlay(null)}
+        />
+      ) : null}
+      {overlay === 'palette' ? <CommandPalette commands={commands} onClose={() => setOverlay(null)} /> : null}
     </div>
   );
 }

@@ -141,6 +141,8 @@ export const depositMessages = defineMessages({
     'deposit.verificationStale': 'The mirror changed after this verification: verify again before relying on it.',
     'verify.problem.unsafe-content': 'content built to attack git users',
     'cli.release.pinnedLine': 'pinned {ref} @ {commit}  {digest}',
+    'error.path.notAFile': '"{path}" in {component}@{ref} is not a file.',
+    'error.file.noSuchPage': '{path} has {pages} pages; there is no page {page}.',
   },
   ru: {
     'error.credentials.environmentOnly': 'Здесь учётные данные берутся из окружения (ESCROW_GIT_TOKEN, ESCROW_GIT_TOKEN_<ХОСТ>, GITHUB_TOKEN); настольное приложение хранит их в хранилище ключей ОС.',
@@ -281,6 +283,8 @@ export const depositMessages = defineMessages({
     'deposit.verificationStale': 'Зеркало изменилось после этой проверки: проверьте снова, прежде чем на неё полагаться.',
     'verify.problem.unsafe-content': 'содержимое, созданное для атаки на пользователей git',
     'cli.release.pinnedLine': 'закреплён {ref} @ {commit}  {digest}',
+    'error.path.notAFile': '«{path}» в {component}@{ref} — не файл.',
+    'error.file.noSuchPage': 'В {path} страниц: {pages}; страницы {page} нет.',
   },
   kk: {
     'error.credentials.environmentOnly': 'Мұнда тіркелгі деректері ортадан алынады (ESCROW_GIT_TOKEN, ESCROW_GIT_TOKEN_<ХОСТ>, GITHUB_TOKEN); жұмыс үстелі қолданбасы оларды ОЖ кілттер қоймасында сақтайды.',
@@ -421,5 +425,7 @@ export const depositMessages = defineMessages({
     'deposit.verificationStale': 'Осы тексеруден кейін айна өзгерді: оған сүйенбес бұрын қайта тексеріңіз.',
     'verify.problem.unsafe-content': 'git пайдаланушыларына шабуыл жасауға арналған мазмұн',
     'cli.release.pinnedLine': 'бекітілген {ref} @ {commit}  {digest}',
+    'error.path.notAFile': '{component}@{ref} ішіндегі «{path}» файл емес.',
+    'error.file.noSuchPage': '{path} ішінде {pages} бет бар; {page}-бет жоқ.',
   },
 });

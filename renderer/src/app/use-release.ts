@@ -1,0 +1,22 @@
+import { useEffect } from 'react';
+import type { Navigator } from './navigation.js';
+import { useCall } from './use-call.js';
+
+/**
+ * The release being read: its refs (pinned first), its file list and the commit it resolved to. With no
+ * release chosen yet, the newest pinned release is opened (what reviewers approve), else the default branch.
+ */
+export function useRelease(navigator: Navigator) {
+  const { place, go } = navigator;
+  const releases = useCall('release.list', place.component ? { component: place.component } : null);
+  useEffect(() => {
+    const data = releases.data;
+    if (!data || place.ref !== null) return;
+    const preferred = data.pinned[0]?.commit ?? data.releases.find((r) => r.refname === data.defaultRef)?.refname ?? data.releases[0]?.refname ?? null;
+    if (preferred) go({ ref: preferred }, { replace: true });
+  }, [releases.data, place.ref, go]);
+  const tree = useCall('tree.list', place.component && place.ref ? { component: place.component, ref: place.ref } : null);
+  return { releases, tree, commit: tree.data?.commit ?? null };
+}
+
+export type Release = ReturnType<typeof useRelease>;
