@@ -10,7 +10,9 @@ import { SyncService } from './escrow/sync-service.js';
 import { VerifyService } from './escrow/verify-service.js';
 import { gitTreeDigester } from './releases/release-digester.js';
 import { ReleasePinService } from './releases/release-pins.js';
+import { SearchService } from './search/search-service.js';
 import { OrganisationImport } from './github/organisation-import.js';
+import { HistoryService } from './history/history-service.js';
 import type { Workspace } from './workspace/workspace.js';
 
 /** The core's services for one open workspace, wired once; faces reach them only through the API. */
@@ -28,7 +30,9 @@ export interface CoreServices {
   releases: ReleaseService;
   pins: ReleasePinService;
   trees: TreeService;
+  search: SearchService;
   github: OrganisationImport;
+  history: HistoryService;
 }
 
 export interface CoreOptions {
@@ -44,6 +48,7 @@ export function createCoreServices(workspace: Workspace, options: CoreOptions = 
   const components = new ComponentService(workspace);
   const releases = new ReleaseService(workspace, components);
   const sync = new SyncService(workspace, components, credentials, settings);
+  const trees = new TreeService(workspace, releases);
   return {
     workspace,
     settings,
@@ -56,8 +61,10 @@ export function createCoreServices(workspace: Workspace, options: CoreOptions = 
     deposits: new DepositRecords(workspace, components),
     pins: new ReleasePinService(workspace, components, releases, actor),
     releases,
-    trees: new TreeService(workspace, releases),
+    trees,
+    search: new SearchService(workspace, releases),
     github: new OrganisationImport(components),
+    history: new HistoryService(workspace, components, releases, trees),
   };
 }
 
