@@ -32,6 +32,11 @@ describe('fuzzy path matching', () => {
     expect(fuzzyMatch('mg', 'cmd/main.go')!.positions).toEqual([4, 9]);
   });
 
+  it('highlights a query typed as the file name in the name, not scattered over the folders', () => {
+    expect(fuzzyMatch('ArchiveExport.pas', 'legacy/delphi/ArchiveExport.pas')!.positions[0]).toBe('legacy/delphi/'.length);
+    expect(fuzzyMatch('Archive', 'legacy/delphi/ArchiveExport.pas')!.positions).toEqual([14, 15, 16, 17, 18, 19, 20]);
+  });
+
   it('is fast enough for 100k paths', () => {
     const many = Array.from({ length: 100_000 }, (_, i) => `pkg${i % 300}/module${i % 17}/file${i}.go`);
     const started = performance.now();

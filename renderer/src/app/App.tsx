@@ -2,6 +2,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { LOCALES } from '../../../shared/i18n/index.js';
 import { ComponentList } from '../features/components/ComponentList.js';
 import { CodeView } from '../features/code/CodeView.js';
+import { CompareView } from '../features/compare/CompareView.js';
+import { SearchView } from '../features/search/SearchView.js';
 import { DepositPage } from '../features/deposit/DepositPage.js';
 import { CommandPalette, type PaletteCommand } from '../features/palette/CommandPalette.js';
 import { QuickOpen } from '../features/quick-open/QuickOpen.js';
@@ -16,8 +18,9 @@ import { placeLocation, useAddressBar, useNavigator } from './navigation.js';
 import { useCall } from './use-call.js';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.js';
 import { useRelease } from './use-release.js';
+import { goToLine } from '../editor/active-editor.js';
 
-export const VIEWS = ['code', 'deposit', 'settings'] as const;
+export const VIEWS = ['code', 'search', 'compare', 'deposit', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** The app shell: components on the left; a release's tree and file, the deposit page, or settings. */
@@ -50,6 +53,8 @@ export function App() {
   const commands = useMemo<PaletteCommand[]>(
     () => [
       { id: 'quick-open', title: t('command.goToFile'), keys: 'Ctrl+P', run: () => setOverlay('quick-open') },
+      { id: 'go-to-line', title: t('command.goToLine'), keys: 'Ctrl+G', run: () => setTimeout(goToLine, 0) },
+      { id: 'search', title: t('command.search'), keys: 'Ctrl+Shift+F', run: () => setView('search') },
       { id: 'back', title: t('nav.back'), keys: 'Alt+←', run: navigator.back },
       { id: 'forward', title: t('nav.forward'), keys: 'Alt+→', run: navigator.forward },
       ...VIEWS.map((v) => ({ id: `view-${v}`, title: t('command.showView', { view: t(`app.view.${v}`) }), run: () => setView(v) })),
@@ -61,6 +66,7 @@ export function App() {
   );
 
   useKeyboardShortcuts({
+    search: () => setView('search'),
     quickOpen: () => setOverlay('quick-open'),
     palette: () => setOverlay('palette'),
     back: navigator.back,
@@ -103,6 +109,23 @@ export function App() {
           <ComponentList components={list} selected={place.component} syncing={syncing} onSelect={chooseComponent} onSync={(name) => sync.start([name])} />
         </nav>
         {view === 'code' ? <CodeView navigator={navigator} release={release} /> : null}
+        {view === 'search' ? (
+          <section className="wide-column">
+            <SearchView
+              place={place}
+              commit={release.commit}
+              onOpen={(target) => {
+                go(target);
+                setView('code');
+              }}
+            />
+          </section>
+        ) : null}
+        {view === 'compare' ? (
+          <section className="wide-column">
+            {place.component ? <CompareView key={place.component} component={place.component} head={release.commit} release={release} /> : <div className="placeholder muted">{t('components.choose')}</div>}
+          </section>
+        ) : null}
         {view === 'deposit' ? (
           <section className="wide-column">{place.component ? <DepositPage key={place.component} component={place.component} /> : <div className="placeholder muted">{t('components.choose')}</div>}</section>
         ) : null}
@@ -112,7 +135,8 @@ export function App() {
           </section>
         ) : null}
       </main>
-      {overlay === 'quick-open' && release.tree.data ? (
+      {/* Only once the chosen release's tree is in: never offer the previous release's paths. */}
+      {overlay === 'quick-open' && release.tree.data && !release.tree.loading ? (
         <QuickOpen
           paths={release.tree.data.entries.map((e) => e.path)}
           onOpen={(path) => {

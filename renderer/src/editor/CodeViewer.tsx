@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { clearActiveEditor, setActiveEditor } from './active-editor.js';
 import { monaco, monacoLanguage } from './monaco-environment.js';
 
 export interface LineRange {
@@ -51,6 +52,8 @@ export function CodeViewer({ text, language, documentKey, firstLine = 1, reveal 
       model: null,
     });
     editor.current = instance;
+    setActiveEditor(instance);
+    const focusSubscription = instance.onDidFocusEditorText(() => setActiveEditor(instance));
     decorations.current = instance.createDecorationsCollection();
     const subscription = instance.onDidChangeCursorSelection((event) => {
       if (event.source !== 'mouse' && event.source !== 'keyboard') return;
@@ -60,6 +63,8 @@ export function CodeViewer({ text, language, documentKey, firstLine = 1, reveal 
     });
     return () => {
       subscription.dispose();
+      focusSubscription.dispose();
+      clearActiveEditor(instance);
       instance.getModel()?.dispose();
       instance.dispose();
       editor.current = null;
@@ -87,11 +92,15 @@ export function CodeViewer({ text, language, documentKey, firstLine = 1, reveal 
   }, [reveal?.start, reveal?.end, documentKey, text]);
 
   useEffect(() => {
+    // Notes shift each line's text: indentation guides and whitespace dots would no longer line up with it.
+    const annotated = (notes?.length ?? 0) > 0;
+    editor.current?.updateOptions({ guides: { indentation: !annotated }, renderWhitespace: annotated ? 'none' : 'selection' });
     decorations.current?.set(
       (notes ?? []).map((note) => ({
         range: new monaco.Range(note.line, 1, note.line, 1),
         options: {
-          before: { content: note.text, inlineClassName: 'line-note' },
+          before: { content: note.text, inlineClassName: 'line-note', cursorStops: monaco.editor.InjectedTextCursorStops.None },
+          showIfCollapsed: true,
           // Hovers are Markdown: vendor text (commit messages) is escaped so it is never a link or markup.
           hoverMessage: { value: escapeMarkdown(note.hover), isTrusted: false, supportHtml: false },
         },

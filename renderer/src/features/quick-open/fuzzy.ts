@@ -12,16 +12,22 @@ export interface FuzzyMatch {
 export function fuzzyMatch(query: string, path: string): FuzzyMatch | null {
   const q = query.replace(/\s+/g, '').toLowerCase();
   if (q === '') return { path, score: 0, positions: [] };
-  // Preferring word starts can skip past the only way to fit the query; then plain first occurrences.
-  return matchWith(q, path, true) ?? matchWith(q, path, false);
+  // Alignments in the file name alone (what a person typing a name means) and in the whole path, each with
+  // word starts preferred (which can skip past the only fit) and with plain first occurrences; the best wins.
+  const nameStart = path.lastIndexOf('/') + 1;
+  let best: FuzzyMatch | null = null;
+  for (const candidate of [matchWith(q, path, true, nameStart), matchWith(q, path, false, nameStart), matchWith(q, path, true, 0), matchWith(q, path, false, 0)]) {
+    if (candidate && (!best || candidate.score > best.score)) best = candidate;
+  }
+  return best;
 }
 
-function matchWith(q: string, path: string, preferStarts: boolean): FuzzyMatch | null {
+function matchWith(q: string, path: string, preferStarts: boolean, start: number): FuzzyMatch | null {
   const lower = path.toLowerCase();
   const nameStart = path.lastIndexOf('/') + 1;
   const positions: number[] = [];
   let score = 0;
-  let from = 0;
+  let from = start;
   let previous = -2;
   for (const char of q) {
     const index = preferStarts ? bestIndex(lower, char, from, path) : lower.indexOf(char, from);
