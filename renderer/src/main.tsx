@@ -4,7 +4,6 @@ import { createApiClient } from './api/client.js';
 import { ApiProvider } from './app/api-context.js';
 import { App } from './app/App.js';
 import { I18nProvider } from './i18n/i18n-context.js';
-import './editor/monaco-environment.js';
 import './app/app.css';
 
 createRoot(document.getElementById('root')!).render(

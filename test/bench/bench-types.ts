@@ -5,6 +5,8 @@ export interface BenchContext {
   /** The generated vendor repository (bare). */
   source: string;
   shape: SyntheticShape;
+  /** Run once the whole table is measured (servers, browsers, open workspaces). */
+  onCleanup(step: () => Promise<void>): void;
 }
 
 export interface BenchResult {

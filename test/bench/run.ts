@@ -20,6 +20,7 @@ const shape: SyntheticShape = { files: option('files', 20_000), commits: option(
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
 const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'ew-bench-'));
+const cleanups: Array<() => Promise<void>> = [];
 try {
   const source = path.join(scratch, 'vendor.git');
   process.stderr.write(`generating a repository: ${shape.files} files, ${shape.commits} commits, ${shape.refs} refs …\n`);
@@ -27,7 +28,7 @@ try {
   await generateSyntheticRepository(source, shape);
   process.stderr.write(`generated in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 
-  const context: BenchContext = { scratch, source, shape };
+  const context: BenchContext = { scratch, source, shape, onCleanup: (step) => cleanups.push(step) };
   const results: BenchResult[] = [];
   for (const bench of benchmarks) {
     if (only && !bench.name.includes(only)) continue;
@@ -44,6 +45,7 @@ try {
   await fs.writeFile(path.join(out, 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, shape, results }, null, 2)}\n`);
   await updateReadme(markdown);
 } finally {
+  for (const step of cleanups.reverse()) await step().catch((error: unknown) => process.stderr.write(`cleanup failed: ${String(error)}\n`));
   await fs.rm(scratch, { recursive: true, force: true });
 }
 

@@ -2,10 +2,11 @@ import type { Benchmark } from './bench-types.js';
 import { digestBenchmarks } from './benchmarks/digest.js';
 import { historyBenchmarks } from './benchmarks/history.js';
 import { mirrorBenchmarks } from './benchmarks/mirror.js';
+import { rendererBenchmarks } from './benchmarks/renderer.js';
 import { readingBenchmarks } from './benchmarks/reading.js';
 import { searchBenchmarks } from './benchmarks/search.js';
 
 export type { BenchContext, BenchResult, Benchmark } from './bench-types.js';
 
 /** The benchmarks, in table order. Each feature keeps its own in benchmarks/. */
-export const benchmarks: Benchmark[] = [...mirrorBenchmarks, ...readingBenchmarks, ...searchBenchmarks, ...historyBenchmarks, ...digestBenchmarks];
+export const benchmarks: Benchmark[] = [...mirrorBenchmarks, ...readingBenchmarks, ...searchBenchmarks, ...historyBenchmarks, ...digestBenchmarks, ...rendererBenchmarks];

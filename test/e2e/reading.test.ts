@@ -22,7 +22,8 @@ beforeAll(async () => {
   expect((await runCliProcess(['--workspace', workspace, 'demo'])).code).toBe(0);
   // A vendor repository whose file name is markup: it must be shown as the text it is, never run.
   const hostile = await initRepository(path.join(dir, 'hostile'));
-  hostileCommit = await commitFiles(hostile, { [HOSTILE_NAME]: 'window.pwned = true;\n', 'README.md': '# <script>alert(2)</script>\n' }, 'Markup in names');
+  const dump = Array.from({ length: 160_000 }, (_, i) => `${String(i + 1).padStart(6, '0')} INSERT INTO audit VALUES (${i});\n`).join('');
+  hostileCommit = await commitFiles(hostile, { [HOSTILE_NAME]: 'window.pwned = true;\n', 'README.md': '# <script>alert(2)</script>\n', 'logs/dump.sql': dump }, 'Markup in names');
   expect((await runCliProcess(['--workspace', workspace, 'component', 'add', 'hostile-names', hostile])).code).toBe(0);
   expect((await runCliProcess(['--workspace', workspace, 'sync', 'hostile-names'])).code).toBe(0);
   app = await serveWorkspace(workspace);
@@ -141,6 +142,24 @@ describe('reading a deposit', () => {
     expect(firstRow).toBe('89 50 4e 47 0d 0a 1a 0a');
     await expect.poll(() => visibleEditorText(page)).toContain(`00000000  ${firstRow}`);
     expect(await visibleEditorText(page)).toContain('|.PNG....');
+  });
+
+  it('pages through a file over 5 MB, numbering lines as in the whole file', async () => {
+    await page.goto(`${app.launchUrl}#/open/${encodeURIComponent(`hostile-names@${hostileCommit}:logs/dump.sql`)}`);
+    const pager = page.getByTestId('paged-text');
+    await expect.poll(() => pager.locator('.pager-bar span').innerText()).toMatch(/^page 1 of 7, from line 1$/);
+    await expect.poll(() => visibleEditorText(page)).toContain('000001 INSERT INTO audit VALUES (0);');
+    await pager.getByRole('button', { name: 'Next page' }).click();
+    const bar = await (async () => {
+      await expect.poll(() => pager.locator('.pager-bar span').innerText()).toMatch(/^page 2 of 7, from line \d+$/);
+      return pager.locator('.pager-bar span').innerText();
+    })();
+    const firstLine = Number(/from line (\d+)/.exec(bar)![1]);
+    expect(firstLine).toBeGreaterThan(20_000);
+    // The page's first line is that line of the whole file, and Monaco numbers it so.
+    await expect.poll(() => visibleEditorText(page)).toContain(`${String(firstLine).padStart(6, '0')} INSERT INTO audit VALUES (${firstLine - 1});`);
+    await expect.poll(() => page.locator('[data-testid="code-viewer"] .line-numbers').first().innerText()).toBe(String(firstLine));
+    await screenshot(page, 'e2e-reading-paged');
   });
 
   it('shows a file named with markup as text and runs none of it', async () => {

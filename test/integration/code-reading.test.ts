@@ -118,3 +118,89 @@ describe('file.read', () => {
     expect(await ws.dispatcher.invoke('file.read', { component: 'archive', ref: 'v1.0.0', path: 'src/main.go/x' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
+
+describe('legacy encodings', () => {
+  const cp1251 = Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x2c, 0x20, 0xec, 0xe8, 0xf0, 0x21, 0x0a]); // "Привет, мир!\n"
+  const koi8 = Buffer.from([0xf0, 0xd2, 0xc9, 0xd7, 0xc5, 0xd4, 0x2c, 0x20, 0xcd, 0xc9, 0xd2, 0x21, 0x0a]); // the same in KOI8-R
+  let commit: string;
+
+  beforeAll(async () => {
+    const repo = await initRepository(path.join(await tempDir(), 'legacy'));
+    commit = await commitFiles(repo, { 'cp1251.pas': cp1251, 'koi8.sql': koi8 }, 'legacy files');
+    await call(ws.dispatcher, 'component.add', { name: 'legacy', source: repo });
+    await call(ws.dispatcher, 'sync.run', { components: ['legacy'] });
+  });
+
+  const readAs = (p: string, encoding?: string) =>
+    call(ws.dispatcher, 'file.read', { component: 'legacy', ref: commit, path: p, ...(encoding ? { encoding } : {}) }) as Promise<{ file: FileContent }>;
+
+  it('detects windows-1251 and KOI8-R and says the encoding was guessed', async () => {
+    expect((await readAs('cp1251.pas')).file).toMatchObject({ text: 'Привет, мир!\n', encoding: 'windows-1251', encodingGuessed: true });
+    expect((await readAs('koi8.sql')).file).toMatchObject({ text: 'Привет, мир!\n', encoding: 'koi8-r', encodingGuessed: true });
+  });
+
+  it('shows the bytes in the encoding the reader chooses', async () => {
+    expect((await readAs('koi8.sql', 'windows-1251')).file).toMatchObject({ text: 'рТЙЧЕФ, НЙТ!\n', encoding: 'windows-1251', encodingGuessed: false });
+    expect((await readAs('cp1251.pas', 'koi8-r')).file.text).toBe(new TextDecoder('koi8-r').decode(cp1251));
+    expect(await ws.dispatcher.invoke('file.read', { component: 'legacy', ref: commit, path: 'koi8.sql', encoding: 'ebcdic' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('a file over 5 MB', () => {
+  const LINE = 'line of generated text for paging, 48 bytes ...\n';
+  const LINES = 130_000; // 7.15 MB
+  let commit: string;
+
+  beforeAll(async () => {
+    const repo = await initRepository(path.join(await tempDir(), 'big'));
+    const numbered = Array.from({ length: LINES }, (_, i) => `${String(i + 1).padStart(6, '0')} ${LINE}`).join('');
+    commit = await commitFiles(repo, { 'dump.sql': numbered }, 'a large dump');
+    await call(ws.dispatcher, 'component.add', { name: 'big', source: repo });
+    await call(ws.dispatcher, 'sync.run', { components: ['big'] });
+  });
+
+  type Page = { page: number; pages: number; firstLine: number; text: string; size: number };
+  const page = (n: number) => call(ws.dispatcher, 'file.page', { component: 'big', ref: commit, path: 'dump.sql', page: n }) as Promise<Page>;
+
+  it('is read as its first 5 MiB, marked truncated', async () => {
+    const { file } = (await call(ws.dispatcher, 'file.read', { component: 'big', ref: commit, path: 'dump.sql' })) as { file: FileContent };
+    expect(file).toMatchObject({ kind: 'text', truncated: true, size: LINES * 55 });
+    expect(file.text!.length).toBe(5 * 1024 * 1024);
+  });
+
+  it('is paged on line boundaries, each page numbered from its first line, the pages covering every line once', async () => {
+    const first = await page(0);
+    expect(first).toMatchObject({ page: 0, pages: 7, firstLine: 1, size: LINES * 55 });
+    let expectedLine = 1;
+    for (let n = 0; n < first.pages; n++) {
+      const { text, firstLine } = n === 0 ? first : await page(n);
+      expect(firstLine).toBe(expectedLine);
+      const lines = text.split('\n').slice(0, -1);
+      expect(lines[0]).toBe(`${String(expectedLine).padStart(6, '0')} ${LINE.trimEnd()}`);
+      expectedLine += lines.length;
+    }
+    expect(expectedLine).toBe(LINES + 1);
+  });
+
+  it('answers NOT_FOUND past the last page', async () => {
+    expect(await ws.dispatcher.invoke('file.page', { component: 'big', ref: commit, path: 'dump.sql', page: 7 })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+});
+
+describe('tree listings kept by the core', () => {
+  it('are those of the tree a ref points at now, after a sync moves it', async () => {
+    const repo = await initRepository(path.join(await tempDir(), 'moving'));
+    await commitFiles(repo, { 'a.txt': 'a\n' }, 'first');
+    await call(ws.dispatcher, 'component.add', { name: 'moving', source: repo });
+    await call(ws.dispatcher, 'sync.run', { components: ['moving'] });
+    const list = async () => ((await call(ws.dispatcher, 'tree.list', { component: 'moving', ref: 'main' })) as { entries: TreeEntry[] }).entries.map((e) => e.path);
+    expect(await list()).toEqual(['a.txt']);
+    expect(await list()).toEqual(['a.txt']);
+    await commitFiles(repo, { 'b.txt': 'b\n' }, 'second');
+    await call(ws.dispatcher, 'sync.run', { components: ['moving'] });
+    expect(await list()).toEqual(['a.txt', 'b.txt']);
+  });
+});

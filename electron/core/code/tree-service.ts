@@ -8,6 +8,7 @@ import { readBlobRange } from '../../git/read-blob-range.js';
 import type { EncodingChoice } from '../../../shared/domain/text-encodings.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { ReleaseService, ResolvedRelease } from './release-service.js';
+import { pageBounds } from './page-bounds.js';
 import { decodeText, looksBinary } from './text-decoding.js';
 
 /** Files larger than this are shown from their first bytes; `page` reads the rest. */
@@ -18,17 +19,36 @@ const LINE_SLACK = 64 * 1024;
 /** A binary file's hex view shows its first 64 KiB. */
 export const HEX_PREVIEW_BYTES = 64 * 1024;
 
+/** How many full listings to keep: a tree never changes, and a reader goes back and forth between a few. */
+const LISTINGS_KEPT = 4;
+
 /** Reading a release: its full file list, and any one file in it. Never a checkout: only objects. */
 export class TreeService {
+  private readonly listings = new Map<string, Promise<readonly TreeEntry[]>>();
+
   constructor(
     private readonly workspace: Workspace,
     private readonly releases: ReleaseService,
   ) {}
 
-  async list(component: string, ref: string): Promise<{ commit: string; tree: string; entries: TreeEntry[] }> {
+  async list(component: string, ref: string): Promise<{ commit: string; tree: string; entries: readonly TreeEntry[] }> {
     const release = await this.releases.resolve(component, ref);
-    const entries = await listTreeRecursive(release.gitDir, release.tree);
-    return { commit: release.commit, tree: release.tree, entries };
+    return { commit: release.commit, tree: release.tree, entries: await this.listing(release.gitDir, release.tree) };
+  }
+
+  /** The entries of a tree object, kept by its id (content-addressed, so never stale); a failed listing is not kept. */
+  private listing(gitDir: string, tree: string): Promise<readonly TreeEntry[]> {
+    const key = `${gitDir}\0${tree}`;
+    let listed = this.listings.get(key);
+    if (listed) {
+      this.listings.delete(key);
+    } else {
+      listed = listTreeRecursive(gitDir, tree).then((entries) => Object.freeze(entries));
+      listed.catch(() => this.listings.delete(key));
+    }
+    this.listings.set(key, listed);
+    while (this.listings.size > LISTINGS_KEPT) this.listings.delete(this.listings.keys().next().value!);
+    return listed;
   }
 
   async read(component: string, ref: string, path: string, encoding: EncodingChoice = 'auto'): Promise<{ commit: string; file: FileContent }> {
@@ -73,13 +93,9 @@ export class TreeService {
     if (page >= pages) throw new AppError('NOT_FOUND', 'error.file.noSuchPage', { path, page: page + 1, pages });
     const from = page * PAGE_BYTES;
     const slice = await readBlobRange(release.gitDir, entry.oid, from, Math.min(info.size, from + PAGE_BYTES + LINE_SLACK));
-    // Start after the line the previous page ended in; end after the line that crosses this page's end.
-    const startAt = page === 0 ? 0 : slice.data.indexOf(0x0a) + 1;
-    const crossing = slice.data.indexOf(0x0a, PAGE_BYTES);
-    const endAt = from + PAGE_BYTES >= info.size || crossing === -1 ? slice.data.length : crossing + 1;
-    const bytes = slice.data.subarray(startAt, endAt);
-    const decoded = decodeText(bytes, encoding);
-    const firstLine = slice.newlinesBefore + (page === 0 ? 0 : 1) + 1;
+    const bounds = pageBounds({ data: slice.data, from, size: info.size }, PAGE_BYTES, LINE_SLACK);
+    const decoded = decodeText(slice.data.subarray(bounds.start, bounds.end), encoding);
+    const firstLine = slice.newlinesBefore + (bounds.startsAfterNewline ? 1 : 0) + 1;
     return { page, pages, firstLine, text: decoded.text, encoding: decoded.encoding, size: info.size };
   }
 

@@ -19,6 +19,7 @@ import { useCall } from './use-call.js';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.js';
 import { useRelease } from './use-release.js';
 import { goToLine } from '../editor/active-editor.js';
+import { preloadEditors } from '../editor/lazy-editors.js';
 
 export const VIEWS = ['code', 'search', 'compare', 'deposit', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
@@ -41,6 +42,12 @@ export function App() {
   const sync = useSync(useCallback(() => reloadComponents(), [reloadComponents]));
 
   const list = components.data?.components ?? [];
+  // The editors load once the first screen is complete (the list, and a tree when there is one to show).
+  const firstScreenShown = components.data !== null && (list.length === 0 || release.tree.data !== null || release.tree.error !== null);
+  useEffect(() => {
+    const timer = window.setTimeout(() => window.requestIdleCallback(preloadEditors, { timeout: 1000 }), firstScreenShown ? 0 : 4000);
+    return () => window.clearTimeout(timer);
+  }, [firstScreenShown]);
   useEffect(() => {
     if (place.component === null && list.length > 0) go({ component: list[0]!.name }, { replace: true });
   }, [place.component, list, go]);

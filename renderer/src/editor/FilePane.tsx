@@ -4,7 +4,8 @@ import { placeLocation, placeUrl, type Navigator } from '../app/navigation.js';
 import { useCall } from '../app/use-call.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { useI18n } from '../i18n/i18n-context.js';
-import { CodeViewer, type LineNote, type LineRange } from './CodeViewer.js';
+import type { LineNote, LineRange } from './CodeViewer.js';
+import { CodeViewer } from './lazy-editors.js';
 import { base64ToBytes, hexDump } from './hex-dump.js';
 import { PagedText } from './PagedText.js';
 
@@ -90,8 +91,17 @@ export function FilePane({ component, commit, path, navigator, tools, notes }: F
       ) : null}
       {file?.kind === 'text' && file.truncated ? (
         <>
-          <div className="notice">{t('viewer.paged', { size: file.size })}</div>
-          <PagedText component={component} commit={commit} path={path} language={file.language} encoding={encoding} onSelectLines={onSelectLines} />
+          <div className="notice">{t('viewer.paged', { sizeText: file.size.toLocaleString(locale) })}</div>
+          <PagedText
+            key={`${commit}:${path}`}
+            component={component}
+            commit={commit}
+            path={path}
+            language={file.language}
+            // Every page in the encoding found in the file's start (or chosen), not guessed again page by page.
+            encoding={encoding === 'auto' ? (file.encoding ?? 'auto') : encoding}
+            onSelectLines={onSelectLines}
+          />
         </>
       ) : null}
       {file?.kind === 'symlink' ? (

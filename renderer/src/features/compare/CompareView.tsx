@@ -3,7 +3,7 @@ import type { FileChange } from '../../../../shared/contract/history.js';
 import type { Release } from '../../app/use-release.js';
 import { useCall } from '../../app/use-call.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { DiffViewer } from '../../editor/DiffViewer.js';
+import { DiffViewer } from '../../editor/lazy-editors.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { ReleasePicker } from '../releases/ReleasePicker.js';
 

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { ReleaseInventory } from '../../../../shared/contract/deposits.js';
-import { Chart, type ChartOption } from '../../components/Chart.js';
+import type { ChartOption } from '../../components/Chart.js';
+import { Chart } from '../../components/LazyChart.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 
 /** What a release contains, for judging whether a domestic operator can build and maintain it. */

@@ -24,21 +24,26 @@ const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
 export function buildTree(entries: ReadonlyArray<{ path: string; mode: string }>): TreeNode {
   const root: TreeNode = { name: '', path: '', dir: true, children: [], files: 0, mode: null };
   const dirs = new Map<string, TreeNode>([['', root]]);
+  const folder = (path: string): TreeNode => {
+    let dir = dirs.get(path);
+    if (dir) return dir;
+    const slash = path.lastIndexOf('/');
+    dir = { name: path.slice(slash + 1), path, dir: true, children: [], files: 0, mode: null };
+    folder(slash === -1 ? '' : path.slice(0, slash)).children.push(dir);
+    dirs.set(path, dir);
+    return dir;
+  };
+  // Git lists a tree in path order, so files of one folder come together: look each folder up once per run.
+  let lastFolderPath = '';
+  let lastFolder = root;
   for (const entry of entries) {
-    const parts = entry.path.split('/');
-    let parent = root;
-    let prefix = '';
-    for (let i = 0; i < parts.length - 1; i++) {
-      prefix = prefix === '' ? parts[i]! : `${prefix}/${parts[i]}`;
-      let dir = dirs.get(prefix);
-      if (!dir) {
-        dir = { name: parts[i]!, path: prefix, dir: true, children: [], files: 0, mode: null };
-        dirs.set(prefix, dir);
-        parent.children.push(dir);
-      }
-      parent = dir;
+    const slash = entry.path.lastIndexOf('/');
+    const folderPath = slash === -1 ? '' : entry.path.slice(0, slash);
+    if (folderPath !== lastFolderPath) {
+      lastFolder = folder(folderPath);
+      lastFolderPath = folderPath;
     }
-    parent.children.push({ name: parts[parts.length - 1]!, path: entry.path, dir: false, children: [], files: 1, mode: entry.mode });
+    lastFolder.children.push({ name: entry.path.slice(slash + 1), path: entry.path, dir: false, children: [], files: 1, mode: entry.mode });
   }
   finish(root);
   return root;
