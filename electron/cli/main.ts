@@ -89,9 +89,16 @@ function usageLine(command: CommandSpec): string {
   return [...command.words, command.usage].filter(Boolean).join(' ');
 }
 
+/** Usage lines longer than this put their summary on the next line, so one long command does not widen all. */
+const HELP_COLUMN = 52;
+
 function helpText(context: CliContext): string {
-  const width = Math.max(...COMMANDS.map((c) => usageLine(c).length));
-  const lines = COMMANDS.map((c) => `  ${usageLine(c).padEnd(width)}  ${context.t(c.summary)}`);
+  const width = Math.min(HELP_COLUMN, Math.max(...COMMANDS.map((c) => usageLine(c).length)));
+  const lines = COMMANDS.map((c) => {
+    const usage = usageLine(c);
+    const summary = context.t(c.summary);
+    return usage.length > width ? `  ${usage}\n  ${' '.repeat(width)}  ${summary}` : `  ${usage.padEnd(width)}  ${summary}`;
+  });
   return [context.t('cli.help.usage'), '', ...lines, '', context.t('cli.help.globals')].join('\n');
 }
 

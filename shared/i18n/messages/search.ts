@@ -8,7 +8,7 @@ export const searchMessages = defineMessages({
     'error.search.nothingPinned': 'No release is pinned in any component yet: pin one with "release pin NAME REF" first, or search one release.',
     'error.search.invalidPattern': 'The regular expression is not valid: {reason}. Correct it, or turn regular expressions off to search for the text as typed.',
     'error.search.invalidGlob': 'A path glob was refused by git: {reason}. Write globs relative to the release root, e.g. src/**/*.go.',
-    'cli.search.summary': 'Search the code of one release, or of the newest pinned release of every component',
+    'cli.search.summary': 'search the code of one release, or of the newest pinned release of every component',
     'cli.search.result': '{matches, plural, one {# match} other {# matches}} in {files, plural, one {# file} other {# files}} across {releases, plural, one {# release} other {# releases}}',
     'cli.search.truncated': 'Stopped after {count, plural, one {# matching line} other {# matching lines}}: narrow the search or raise --limit.',
     'cli.search.noMatches': 'No matches in {releases, plural, one {# release} other {# releases}}.',
