@@ -23,17 +23,21 @@ export async function listTreeRecursive(gitDir: string, treeOid: string, signal?
  */
 export function parseLsTree(output: Buffer): LsTreeEntry[] {
   if (!isUtf8(output)) return parseBytes(output);
-  const records = output.toString('utf8').split('\u0000');
+  const text = output.toString('utf8');
   const entries: LsTreeEntry[] = [];
-  for (const record of records) {
-    if (record === '') continue;
-    const tab = record.indexOf('\t');
-    const space1 = record.indexOf(' ');
-    const space2 = record.indexOf(' ', space1 + 1);
-    if (tab === -1 || space2 === -1 || space2 > tab) throw new Error(`malformed ls-tree record: ${record.slice(0, 80)}`);
-    const modeText = record.slice(0, space1);
+  // One pass with indexOf over the whole text: no array of records, and slices share the text's memory.
+  let start = 0;
+  while (start < text.length) {
+    const tab = text.indexOf('\t', start);
+    let end = text.indexOf('\u0000', start);
+    if (end === -1) end = text.length;
+    const space1 = text.indexOf(' ', start);
+    const space2 = space1 === -1 ? -1 : text.indexOf(' ', space1 + 1);
+    if (tab === -1 || tab > end || space2 === -1 || space2 > tab) throw new Error(`malformed ls-tree record: ${text.slice(start, Math.min(end, start + 80))}`);
+    const modeText = text.slice(start, space1);
     const mode = modeText === '100644' ? '100644' : normaliseBlobMode(modeText);
-    if (mode !== '040000') entries.push({ mode, oid: record.slice(space2 + 1, tab), path: record.slice(tab + 1) });
+    if (mode !== '040000') entries.push({ mode, oid: text.slice(space2 + 1, tab), path: text.slice(tab + 1, end) });
+    start = end + 1;
   }
   return entries;
 }

@@ -11,7 +11,7 @@ export const mirrorBenchmarks: Benchmark[] = [
       // Alternate ours and the baseline so both see the same page cache and machine load.
       const ours: number[] = [];
       const baseline: number[] = [];
-      for (let i = 0; i < 5; i++) {
+      for (let i = 0; i < 7; i++) {
         const sample = await timeEach(
           async () => {
             const workspace = await Workspace.create(freshPath(context, 'ws'), 'cli');
