@@ -9,9 +9,12 @@ import { githubMessages } from './messages/github.js';
 import { historyMessages } from './messages/history.js';
 import { readingMessages } from './messages/reading.js';
 import { searchMessages } from './messages/search.js';
+import { reviewMessages } from './messages/review.js';
+import { anchorsMessages } from './messages/anchors.js';
+import { findingsMessages } from './messages/findings.js';
 
 /** Every feature's messages. A new feature adds its module here (keys must not repeat across modules). */
-export const MESSAGE_MODULES = [appMessages, escrowMessages, codeMessages, errorsMessages, cliMessages, githubMessages, digestMessages, depositMessages, searchMessages, historyMessages, readingMessages] as const;
+export const MESSAGE_MODULES = [appMessages, escrowMessages, codeMessages, errorsMessages, cliMessages, githubMessages, digestMessages, depositMessages, searchMessages, historyMessages, readingMessages, reviewMessages, anchorsMessages, findingsMessages] as const;
 
 export const en = {
   ...appMessages.en,
@@ -25,6 +28,9 @@ export const en = {
   ...searchMessages.en,
   ...historyMessages.en,
   ...readingMessages.en,
+  ...reviewMessages.en,
+  ...anchorsMessages.en,
+  ...findingsMessages.en,
 };
 export type MessageKey = keyof typeof en;
 export const ru: Readonly<Record<MessageKey, string>> = {
@@ -39,6 +45,9 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...searchMessages.ru,
   ...historyMessages.ru,
   ...readingMessages.ru,
+  ...reviewMessages.ru,
+  ...anchorsMessages.ru,
+  ...findingsMessages.ru,
 };
 export const kk: Readonly<Record<MessageKey, string>> = {
   ...appMessages.kk,
@@ -52,4 +61,7 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   ...searchMessages.kk,
   ...historyMessages.kk,
   ...readingMessages.kk,
+  ...reviewMessages.kk,
+  ...anchorsMessages.kk,
+  ...findingsMessages.kk,
 };
