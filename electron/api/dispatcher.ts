@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { apiContract, isMethodName, type MethodName } from '../../shared/contract/index.js';
+import { personNameSchema } from '../../shared/domain/names.js';
 import { AppError, type WireError } from '../../shared/errors.js';
 import type { EventBus } from '../core/event-bus.js';
 import type { CallContext, HandlerTable } from './handlers.js';
@@ -14,6 +15,13 @@ export interface DispatcherOptions {
   /** Check every result against its output schema (tests turn this on to catch contract drift). */
   validateOutput?: boolean;
   log?: (message: string) => void;
+  /** Who a call is made as when its transport names nobody (the CLI's --as, else the OS user). */
+  defaultActor?: string;
+}
+
+export interface InvokeOptions {
+  /** The person a transport says the call is made as; checked like any other input. */
+  actor?: string;
 }
 
 /**
@@ -25,9 +33,9 @@ export class Dispatcher {
 
   constructor(private readonly options: DispatcherOptions) {}
 
-  async invoke(method: string, payload: unknown): Promise<InvokeResult> {
+  async invoke(method: string, payload: unknown, options: InvokeOptions = {}): Promise<InvokeResult> {
     try {
-      return { ok: true, result: await this.run(method, payload) };
+      return { ok: true, result: await this.run(method, payload, options) };
     } catch (error) {
       return { ok: false, error: this.toWire(error, method) };
     }
@@ -37,8 +45,10 @@ export class Dispatcher {
     for (const controller of this.operations.values()) controller.abort();
   }
 
-  private async run(method: string, payload: unknown): Promise<unknown> {
+  private async run(method: string, payload: unknown, options: InvokeOptions): Promise<unknown> {
     if (!isMethodName(method)) throw new AppError('NOT_FOUND', 'error.api.unknownMethod', { method: method.slice(0, 100) });
+    const actor = options.actor ?? this.options.defaultActor ?? 'unknown';
+    if (!personNameSchema.safeParse(actor).success) throw new AppError('INVALID_INPUT', 'error.api.badPerson', { person: actor.slice(0, 64) });
     const spec = apiContract[method];
     const parsed = spec.input.safeParse(payload ?? {});
     if (!parsed.success) throw invalidInput(method, parsed.error);
@@ -52,6 +62,7 @@ export class Dispatcher {
     const controller = new AbortController();
     if (operationId !== null) this.operations.set(operationId, controller);
     const context: CallContext = {
+      actor,
       signal: controller.signal,
       operationId,
       progress: (event) => {

@@ -2,6 +2,8 @@ import type { MethodName, MethodOutput, ParsedInput } from '../../shared/contrac
 import type { ProgressEvent } from '../../shared/contract/events.js';
 
 export interface CallContext {
+  /** The person the call is made as (the face reports it; identities replace this with a key in the trust issue). */
+  actor: string;
   signal: AbortSignal;
   operationId: string | null;
   progress(event: Omit<ProgressEvent, 'type' | 'operationId' | 'method'>): void;

@@ -7,6 +7,8 @@ import { escrowHandlers } from './handlers/escrow-handlers.js';
 import { githubHandlers } from './handlers/github-handlers.js';
 import { historyHandlers } from './handlers/history-handlers.js';
 import { searchHandlers } from './handlers/search-handlers.js';
+import { reviewHandlers } from './handlers/review-handlers.js';
+import { findingHandlers } from './handlers/finding-handlers.js';
 
 export type { CallContext, Handler, HandlerTable } from './handler-types.js';
 
@@ -20,5 +22,7 @@ export function createHandlers(core: CoreServices): HandlerTable {
     ...depositHandlers(core),
     ...searchHandlers(core),
     ...historyHandlers(core),
+    ...reviewHandlers(core),
+    ...findingHandlers(core),
   };
 }

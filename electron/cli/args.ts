@@ -27,7 +27,9 @@ export function parseOptions(argv: readonly string[], specs: readonly OptionSpec
   const parsed: ParsedOptions = { flags: new Set(), values: new Map(), positionals: [] };
   let onlyPositionals = false;
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    let arg = argv[i]!;
+    // A one-letter option (`-o FILE`) is written with one dash, as DESIGN.md's commands show.
+    if (!onlyPositionals && /^-[A-Za-z]$/.test(arg) && byName.has(arg.slice(1))) arg = `-${arg}`;
     if (onlyPositionals || !arg.startsWith('--') || arg === '-') {
       if (!onlyPositionals && arg.startsWith('-') && arg !== '-' && arg.length > 1 && !/^-\d/.test(arg)) {
         throw new UsageError('cli.usage.unknownOption', { option: arg });

@@ -57,8 +57,10 @@ export class CliContext {
     if (this.opened && (!write || this.opened.workspace.writable)) return this.opened;
     if (this.opened) await this.opened.workspace.close();
     const workspace = await Workspace.open(this.globals.workspace, { face: 'cli', write });
+    const core = createCoreServices(workspace, { actor: this.globals.as });
     const dispatcher = new Dispatcher({
-      handlers: createHandlers(createCoreServices(workspace)),
+      handlers: createHandlers(core),
+      defaultActor: core.actor,
       events: workspace.events,
       writable: workspace.writable,
       validateOutput: process.env['ESCROW_VALIDATE_OUTPUT'] === '1',

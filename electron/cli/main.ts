@@ -13,10 +13,12 @@ import { depositCommands } from './commands/deposit-commands.js';
 import { digestCommands } from './commands/digest-commands.js';
 import { githubCommands } from './commands/github-commands.js';
 import { historyCommands } from './commands/history-commands.js';
+import { reviewCommands } from './commands/review-commands.js';
+import { findingCommands } from './commands/finding-commands.js';
 import { searchCommands } from './commands/search-commands.js';
 import { workspaceCommands } from './commands/workspace-commands.js';
 
-export const COMMANDS: readonly CommandSpec[] = [...workspaceCommands, ...componentCommands, ...githubCommands, ...codeCommands, ...searchCommands, ...historyCommands, ...depositCommands, ...digestCommands];
+export const COMMANDS: readonly CommandSpec[] = [...workspaceCommands, ...componentCommands, ...githubCommands, ...codeCommands, ...searchCommands, ...historyCommands, ...depositCommands, ...digestCommands, ...reviewCommands, ...findingCommands];
 
 const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { name: 'workspace', value: true },

@@ -13,6 +13,13 @@ import { ReleasePinService } from './releases/release-pins.js';
 import { SearchService } from './search/search-service.js';
 import { OrganisationImport } from './github/organisation-import.js';
 import { HistoryService } from './history/history-service.js';
+import { AnchorResolver } from './review/anchor-resolver.js';
+import { CoverageService } from './review/coverage-service.js';
+import { CriteriaService } from './review/criteria.js';
+import { FindingService } from './review/finding-service.js';
+import { SarifService } from './review/sarif-service.js';
+import { StatusService } from './review/status-service.js';
+import { ThreadService } from './review/thread-service.js';
 import type { Workspace } from './workspace/workspace.js';
 
 /** The core's services for one open workspace, wired once; faces reach them only through the API. */
@@ -33,6 +40,12 @@ export interface CoreServices {
   search: SearchService;
   github: OrganisationImport;
   history: HistoryService;
+  threads: ThreadService;
+  criteria: CriteriaService;
+  coverage: CoverageService;
+  findings: FindingService;
+  sarif: SarifService;
+  status: StatusService;
 }
 
 export interface CoreOptions {
@@ -49,6 +62,12 @@ export function createCoreServices(workspace: Workspace, options: CoreOptions = 
   const releases = new ReleaseService(workspace, components);
   const sync = new SyncService(workspace, components, credentials, settings);
   const trees = new TreeService(workspace, releases);
+  const pins = new ReleasePinService(workspace, components, releases, actor);
+  const anchors = new AnchorResolver(workspace);
+  const threads = new ThreadService(workspace, releases, trees, anchors);
+  const criteria = new CriteriaService(workspace, components);
+  const coverage = new CoverageService(workspace, releases, trees, criteria);
+  const findings = new FindingService(workspace, components, releases, anchors);
   return {
     workspace,
     settings,
@@ -59,12 +78,18 @@ export function createCoreServices(workspace: Workspace, options: CoreOptions = 
     bundles: new BundleService(workspace, components, sync),
     verify: new VerifyService(workspace, components, gitTreeDigester),
     deposits: new DepositRecords(workspace, components),
-    pins: new ReleasePinService(workspace, components, releases, actor),
+    pins,
     releases,
     trees,
     search: new SearchService(workspace, releases),
     github: new OrganisationImport(components),
     history: new HistoryService(workspace, components, releases, trees),
+    threads,
+    criteria,
+    coverage,
+    findings,
+    sarif: new SarifService(workspace, releases, trees, findings),
+    status: new StatusService(workspace, components, releases, pins, coverage, threads),
   };
 }
 

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   const workspace = await Workspace.open(process.env['ESCROW_WORKSPACE'] ? path.resolve(process.env['ESCROW_WORKSPACE']) : defaultWorkspaceDir(), { face: 'electron', write: true });
   const credentials = new KeychainCredentials(path.join(workspace.paths.keys, 'git-credentials.json'), safeStorageCipher, new EnvironmentCredentials());
   const core = createCoreServices(workspace, { credentials });
-  const dispatcher = new Dispatcher({ handlers: createHandlers(core), events: workspace.events, writable: true, log: (m) => console.error(m) });
+  const dispatcher = new Dispatcher({ handlers: createHandlers(core), defaultActor: core.actor, events: workspace.events, writable: true, log: (m) => console.error(m) });
 
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionDecision(permission)));
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionDecision(permission));

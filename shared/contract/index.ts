@@ -6,6 +6,8 @@ import { depositMethods } from './deposits.js';
 import { githubMethods } from './github.js';
 import { historyMethods } from './history.js';
 import { searchMethods } from './search.js';
+import { dashboardMethods, reviewMethods } from './review.js';
+import { findingMethods } from './findings.js';
 
 /** The whole API: every operation any face (UI over IPC or HTTP, CLI) can perform. */
 export const apiContract = {
@@ -16,6 +18,9 @@ export const apiContract = {
   ...depositMethods,
   ...searchMethods,
   ...historyMethods,
+  ...reviewMethods,
+  ...findingMethods,
+  ...dashboardMethods,
 };
 
 export type ApiContract = typeof apiContract;

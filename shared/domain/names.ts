@@ -32,3 +32,13 @@ export const treePathSchema = z
 export const objectIdSchema = z.string().regex(/^[0-9a-f]{40}([0-9a-f]{24})?$/, 'a full git object id');
 
 export const operationIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '8–64 letters, digits, "_" or "-"');
+
+/** A person's name as the review records it (until identities arrive, the name each face reports). */
+export const personNameSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._@-]*$/u, 'letters, digits, spaces, ".", "_", "@" and "-", starting with a letter or digit');
+
+/** A review criterion, e.g. `safe-to-deploy` or `crypto-reviewed`. */
+export const criterionNameSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'lower-case letters, digits and "-", at most 48');

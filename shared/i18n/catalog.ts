@@ -12,9 +12,10 @@ import { searchMessages } from './messages/search.js';
 import { reviewMessages } from './messages/review.js';
 import { anchorsMessages } from './messages/anchors.js';
 import { findingsMessages } from './messages/findings.js';
+import { reviewUiMessages } from './messages/review-ui.js';
 
 /** Every feature's messages. A new feature adds its module here (keys must not repeat across modules). */
-export const MESSAGE_MODULES = [appMessages, escrowMessages, codeMessages, errorsMessages, cliMessages, githubMessages, digestMessages, depositMessages, searchMessages, historyMessages, readingMessages, reviewMessages, anchorsMessages, findingsMessages] as const;
+export const MESSAGE_MODULES = [appMessages, escrowMessages, codeMessages, errorsMessages, cliMessages, githubMessages, digestMessages, depositMessages, searchMessages, historyMessages, readingMessages, reviewMessages, anchorsMessages, findingsMessages, reviewUiMessages] as const;
 
 export const en = {
   ...appMessages.en,
@@ -31,6 +32,7 @@ export const en = {
   ...reviewMessages.en,
   ...anchorsMessages.en,
   ...findingsMessages.en,
+  ...reviewUiMessages.en,
 };
 export type MessageKey = keyof typeof en;
 export const ru: Readonly<Record<MessageKey, string>> = {
@@ -48,6 +50,7 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...reviewMessages.ru,
   ...anchorsMessages.ru,
   ...findingsMessages.ru,
+  ...reviewUiMessages.ru,
 };
 export const kk: Readonly<Record<MessageKey, string>> = {
   ...appMessages.kk,
@@ -64,4 +67,5 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   ...reviewMessages.kk,
   ...anchorsMessages.kk,
   ...findingsMessages.kk,
+  ...reviewUiMessages.kk,
 };

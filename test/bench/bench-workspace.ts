@@ -28,6 +28,8 @@ export function mirroredWorkspace(context: BenchContext): Promise<MirroredWorksp
     await core.components.add('vendor', `file://${context.source}`);
     await core.sync.syncComponents(['vendor']);
     const release = await core.releases.resolve('vendor', 'main');
+    // Its object readers and timers would keep the process alive after the table is written.
+    context.onCleanup(() => workspace.close());
     return { workspace, core, gitDir: release.gitDir, commit: release.commit, tree: release.tree };
   })();
   return mirrored;

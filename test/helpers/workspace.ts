@@ -18,13 +18,13 @@ export async function createTestWorkspace(): Promise<TestWorkspace> {
   const root = path.join(await tempDir('ew-ws-'), 'workspace');
   const workspace = await Workspace.create(root, 'cli');
   const core = createCoreServices(workspace);
-  const dispatcher = new Dispatcher({ handlers: createHandlers(core), events: workspace.events, writable: true, validateOutput: true });
+  const dispatcher = new Dispatcher({ handlers: createHandlers(core), defaultActor: core.actor, events: workspace.events, writable: true, validateOutput: true });
   return { root, workspace, core, dispatcher, close: () => workspace.close() };
 }
 
 /** Call a method through the dispatcher and return the result, failing the test on an error outcome. */
-export async function call(dispatcher: Dispatcher, method: string, input: unknown): Promise<never> {
-  const outcome = await dispatcher.invoke(method, input);
+export async function call(dispatcher: Dispatcher, method: string, input: unknown, actor?: string): Promise<never> {
+  const outcome = await dispatcher.invoke(method, input, { actor });
   if (!outcome.ok) throw new Error(`${method} failed: ${outcome.error.code} ${outcome.error.message}`);
   return outcome.result as never;
 }

@@ -158,3 +158,35 @@ describe('migration 002 (deposits)', () => {
     await raw.close();
   });
 });
+
+describe('migration 003 (review)', () => {
+  it('keeps a version-2 workspace whole and adds the event log with the review projections and their rules', async () => {
+    const raw = await SqliteConnection.open(await freshFile(), { readonly: false, create: true });
+    await raw.exec('PRAGMA foreign_keys = ON');
+    await migrateToLatest(raw, 2);
+    await raw.exec(`
+      INSERT INTO components (id, name, source, source_kind, head_ref, created_at) VALUES
+        ('c1', 'payments-gateway', 'https://git.vendor.example.kz/payments.git', 'https', 'refs/heads/main', '2026-01-10T09:00:00Z');
+      INSERT INTO releases (component_id, refname, commit_id, tree_id, digest, file_count, total_bytes, pinned_at, pinned_by) VALUES
+        ('c1', 'refs/tags/v1.0.0', '${'1'.repeat(40)}', '${'2'.repeat(40)}', 'sha256:${'a'.repeat(64)}', 3, 300, '2026-01-10T10:00:00Z', 'aliya');
+    `);
+    const before = await raw.all(rawSql('SELECT * FROM releases'));
+    expect(await migrateToLatest(raw, 3)).toBe(3);
+    expect(await raw.all(rawSql('SELECT * FROM releases'))).toEqual(before);
+    const tables = await raw.all<{ name: string }>(rawSql("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"));
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['events', 'threads', 'comments', 'comment_edits', 'review_criteria', 'review_marks', 'blob_lines', 'findings', 'finding_anchors', 'finding_history', 'risk_acceptances', 'release_decisions']));
+
+    const finding = (id: string, number: number, fingerprint: string, severity = 'high', status = 'open') =>
+      raw.run(sql`INSERT INTO findings (id, component_id, number, title, description, severity, status, fingerprint, source, commit_id, created_by, created_at, updated_at)
+        VALUES (${id}, 'c1', ${number}, 'SQL built from input', '', ${severity}, ${status}, ${fingerprint}, 'manual', ${'1'.repeat(40)}, 'aliya', 't', 't')`);
+    await finding('f1', 1, 'fp-1');
+    await expect(finding('f2', 1, 'fp-2')).rejects.toThrow(/UNIQUE/);
+    await expect(finding('f3', 2, 'fp-1')).rejects.toThrow(/UNIQUE/);
+    await expect(finding('f4', 3, 'fp-4', 'severe')).rejects.toThrow(/CHECK/);
+    await expect(finding('f5', 4, 'fp-5', 'high', 'wontfix')).rejects.toThrow(/CHECK/);
+    await expect(raw.run(sql`INSERT INTO threads (id, component_id, commit_id, path, blob, start_line, end_line, anchor, status, created_by, created_at, updated_at)
+      VALUES ('t1', 'nope', 'c', 'p', 'b', 1, 1, '{}', 'open', 'a', 't', 't')`)).rejects.toThrow(/FOREIGN KEY/);
+    await expect(raw.run(sql`INSERT INTO events (id, type, actor, at, payload) VALUES ('e1', 'thread.opened', 'aliya', 't', '{}'), ('e1', 'x', 'a', 't', '{}')`)).rejects.toThrow(/UNIQUE/);
+    await raw.close();
+  });
+});

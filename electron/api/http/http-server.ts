@@ -31,6 +31,17 @@ export interface WebServer {
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
 
+/** The person the page says it acts as (URI-encoded, so any name fits a header); the dispatcher checks it. */
+function personHeader(request: IncomingMessage): string | undefined {
+  const value = request.headers['x-escrow-person'];
+  if (typeof value !== 'string' || value === '') return undefined;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 /** Web mode: the core behind HTTP on the loopback interface only, guarded by a random token. */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const host = options.host ?? '127.0.0.1';
@@ -100,7 +111,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     } catch {
       return sendJson(response, 400, { ok: false, error: new AppError('INVALID_INPUT', 'error.http.badJson').toWire() });
     }
-    const outcome = await options.dispatcher.invoke(method, payload);
+    const outcome = await options.dispatcher.invoke(method, payload, { actor: personHeader(request) });
     sendJson(response, 200, outcome);
   }
 

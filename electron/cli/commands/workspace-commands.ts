@@ -66,8 +66,10 @@ export const workspaceCommands: CommandSpec[] = [
       const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
       if (!(port >= 0 && port <= 65535)) throw new AppError('INVALID_INPUT', 'error.serve.badPort', { port: portText });
       const workspace = await Workspace.open(context.globals.workspace, { face: 'web', write: true });
+      const core = createCoreServices(workspace, { actor: context.globals.as });
       const dispatcher = new Dispatcher({
-        handlers: createHandlers(createCoreServices(workspace)),
+        handlers: createHandlers(core),
+        defaultActor: core.actor,
         events: workspace.events,
         writable: true,
         validateOutput: process.env['ESCROW_VALIDATE_OUTPUT'] === '1',

@@ -1,0 +1,135 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import type { SarifImportSummary } from '../../../shared/contract/findings.js';
+import { anchorParts, splitLines, type LineAnchor } from '../../../shared/domain/anchors.js';
+import { AppError } from '../../../shared/errors.js';
+import { insertRows } from '../../db/bulk.js';
+import { sql, sqlList } from '../../db/sql.js';
+import { APP_VERSION } from '../app-version.js';
+import { appendEvent } from '../events/event-log.js';
+import type { ReleaseService } from '../code/release-service.js';
+import { decodeText, looksBinary } from '../code/text-decoding.js';
+import type { TreeService } from '../code/tree-service.js';
+import type { Workspace } from '../workspace/workspace.js';
+import type { FindingService } from './finding-service.js';
+import { exportSarif } from './sarif/sarif-export.js';
+import { parseSarifLog, type ImportedResult } from './sarif/sarif-import.js';
+
+const MAX_SARIF_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Scanner output in, our findings out, as SARIF 2.1.0. An import adds what is new, refreshes what it
+ * reports again (matched by fingerprint) and flags what it no longer reports — it never closes a finding:
+ * only a person does that.
+ */
+export class SarifService {
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly releases: ReleaseService,
+    private readonly trees: TreeService,
+    private readonly findings: FindingService,
+  ) {}
+
+  async import(actor: string, component: string, ref: string, file: string): Promise<SarifImportSummary> {
+    const release = await this.releases.resolve(component, ref);
+    const stat = await fs.stat(file).catch(() => null);
+    if (!stat?.isFile()) throw new AppError('NOT_FOUND', 'error.sarifFile.missing', { file });
+    if (stat.size > MAX_SARIF_BYTES) throw new AppError('INVALID_INPUT', 'error.sarif.tooLarge', { bytes: stat.size, max: MAX_SARIF_BYTES });
+    const parsed = parseSarifLog(await fs.readFile(file), { maxBytes: MAX_SARIF_BYTES });
+    const skipped = [...parsed.skipped];
+    const entries = new Map((await this.trees.list(component, release.commit)).entries.map((e) => [e.path, e]));
+    const fileLines = new Map<string, string[] | null>();
+    const drafts: Array<{ result: ImportedResult; anchor: LineAnchor; fingerprint: string }> = [];
+    for (const [index, result] of parsed.results.entries()) {
+      const entry = entries.get(result.path);
+      if (!entry || (entry.mode !== '100644' && entry.mode !== '100755')) {
+        skipped.push({ index, reason: `${result.path} is not a file of ${release.component.name}@${release.commit.slice(0, 12)}` });
+        continue;
+      }
+      let lines = fileLines.get(entry.oid);
+      if (lines === undefined) {
+        const object = await this.workspace.objects.read(release.gitDir, entry.oid);
+        lines = object && !looksBinary(object.data) ? splitLines(decodeText(object.data).text) : null;
+        fileLines.set(entry.oid, lines);
+      }
+      if (lines === null || result.endLine > lines.length || result.startLine > result.endLine) {
+        skipped.push({ index, reason: `lines ${result.startLine}-${result.endLine} are outside ${result.path}` });
+        continue;
+      }
+      const parts = anchorParts(lines, result.startLine, result.endLine);
+      const linesSha256 = createHash('sha256').update(parts.lines.join('\n')).digest('hex');
+      const anchor: LineAnchor = { commit: release.commit, path: result.path, blob: entry.oid, startLine: result.startLine, endLine: result.endLine, linesSha256, ...parts };
+      const fingerprint = `sarif:${result.fingerprint ?? createHash('sha256').update(`${result.tool}\u0000${result.ruleId}\u0000${result.path}\u0000${linesSha256}`).digest('hex')}`;
+      drafts.push({ result, anchor, fingerprint });
+    }
+
+    const known = new Map(
+      (await this.workspace.db.read.all<{ id: string; fingerprint: string; source: string }>(sql`SELECT id, fingerprint, source FROM findings WHERE component_id = ${release.component.id}`)).map((r) => [
+        r.fingerprint,
+        r,
+      ]),
+    );
+    const tools = new Set(parsed.results.map((r) => `sarif:${r.tool}`));
+    const seen = new Set<string>();
+    const fresh = drafts.filter((d) => {
+      if (known.has(d.fingerprint) || seen.has(d.fingerprint)) {
+        seen.add(d.fingerprint);
+        return false;
+      }
+      seen.add(d.fingerprint);
+      return true;
+    });
+    const reported = [...known.values()].filter((k) => seen.has(k.fingerprint)).map((k) => k.id);
+    const gone = [...known.values()].filter((k) => tools.has(k.source) && !seen.has(k.fingerprint)).map((k) => k.id);
+
+    await this.workspace.db.transaction(async (tx) => {
+      const { at } = await appendEvent(tx, actor, 'sarif.imported', {
+        component: release.component.name,
+        commit: release.commit,
+        created: fresh.map((d) => ({ fingerprint: d.fingerprint, tool: d.result.tool, ruleId: d.result.ruleId, title: d.result.title, message: d.result.message, severity: d.result.severity, cwe: d.result.cwe, anchor: d.anchor })),
+        stillReported: reported,
+        noLongerReported: gone,
+      });
+      const first = (await tx.get<{ n: number }>(sql`SELECT COALESCE(MAX(number), 0) + 1 AS n FROM findings WHERE component_id = ${release.component.id}`))!.n;
+      const rows = fresh.map((d, i) => ({ id: randomUUID(), number: first + i, d }));
+      await insertRows(
+        tx,
+        'findings',
+        ['id', 'component_id', 'number', 'title', 'description', 'severity', 'cwe', 'status', 'fingerprint', 'source', 'rule_id', 'commit_id', 'created_by', 'created_at', 'updated_at'],
+        rows.map(({ id, number, d }) => [id, release.component.id, number, d.result.title, d.result.message, d.result.severity, d.result.cwe, 'open', d.fingerprint, `sarif:${d.result.tool}`, d.result.ruleId, release.commit, actor, at, at]),
+      );
+      await insertRows(
+        tx,
+        'finding_anchors',
+        ['finding_id', 'position', 'commit_id', 'path', 'blob', 'start_line', 'end_line', 'anchor'],
+        rows.map(({ id, d }) => [id, 0, d.anchor.commit, d.anchor.path, d.anchor.blob, d.anchor.startLine, d.anchor.endLine, JSON.stringify(d.anchor)]),
+      );
+      await insertRows(tx, 'finding_history', ['finding_id', 'actor', 'at', 'from_status', 'to_status', 'comment'], rows.map(({ id, d }) => [id, actor, at, null, 'open', `imported from ${d.result.tool}`]));
+      for (const [ids, value] of [[reported, 1], [gone, 0]] as const) {
+        for (let i = 0; i < ids.length; i += 500) {
+          await tx.run(sql`UPDATE findings SET still_reported = ${value}, updated_at = ${at} WHERE still_reported <> ${value} AND id IN ${sqlList(ids.slice(i, i + 500))}`);
+        }
+      }
+    });
+    return { component: release.component.name, commit: release.commit, results: parsed.results.length, created: fresh.length, updated: reported.length, noLongerReported: gone.length, skipped };
+  }
+
+  async export(component: string, ref: string): Promise<Record<string, unknown>> {
+    const findings = await this.findings.list({ component, ref });
+    return exportSarif({
+      toolName: 'Escrow Workbench',
+      toolVersion: APP_VERSION,
+      findings: findings.map((f) => ({
+        id: f.id,
+        title: f.title,
+        description: f.description,
+        severity: f.severity,
+        cwe: f.cwe?.id ?? null,
+        cvss: f.cvss && { vector: f.cvss.vector, score: f.cvss.score },
+        status: f.status,
+        fingerprint: f.fingerprint,
+        locations: f.locations.map((l) => ({ component: f.component, commit: l.anchor.commit, path: l.placement?.path ?? l.anchor.path, startLine: l.placement?.startLine ?? l.anchor.startLine, endLine: l.placement?.endLine ?? l.anchor.endLine })),
+      })),
+    }) as Record<string, unknown>;
+  }
+}
