@@ -206,11 +206,23 @@ describe('findings', () => {
   });
 });
 
+describe('a risk request nobody approved in time', () => {
+  it('lapses at its expiry, and a new request replaces it', async () => {
+    const f = await timur.call<Finding>('finding.add', { component: 'payments', ref: 'v2', title: 'Weak random for ids', severity: 'low', locations: [{ path: 'pay/util.go', startLine: 3, endLine: 3 }] });
+    await timur.call('finding.requestRisk', { id: f.id, justification: 'Ids are not secrets.', expiresOn: '2031-01-01' });
+    expect(await timur.invoke('finding.requestRisk', { id: f.id, justification: 'again', expiresOn: '2031-03-01' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const later = new FindingService(ws.workspace, ws.core.components, ws.core.releases, new AnchorResolver(ws.workspace), () => new Date('2031-02-01T00:00:00Z'));
+    const renewed = await later.requestRisk('timur', f.id, 'Ids are not secrets; reviewed again.', '2031-06-01');
+    expect(renewed.risk).toMatchObject({ state: 'requested', expiresAt: '2031-06-01T23:59:59.999Z', justification: 'Ids are not secrets; reviewed again.' });
+    expect(await later.approveRisk('Aliya Nurlanovna', f.id, '')).toMatchObject({ status: 'risk-accepted' });
+  });
+});
+
 describe('release status and dashboard', () => {
   it('computes each release\'s status from coverage, findings and newer pins', async () => {
     await aliya.call('release.pin', { component: 'payments', ref: 'v2' });
     const v2Status = await aliya.call<ReleaseStatusReport>('review.status', { component: 'payments', ref: 'v2' });
-    expect(v2Status).toMatchObject({ status: 'in-review', activeFindings: { critical: 0, high: 0, medium: 0, low: 0 }, findingsByStatus: { closed: 1, 'false-positive': 1, 'risk-accepted': 1 } });
+    expect(v2Status).toMatchObject({ status: 'in-review', activeFindings: { critical: 0, high: 0, medium: 0, low: 0 }, findingsByStatus: { closed: 1, 'false-positive': 1, 'risk-accepted': 2 } });
     await aliya.call('release.pin', { component: 'payments', ref: 'v3' });
     expect((await aliya.call<ReleaseStatusReport>('review.status', { component: 'payments', ref: 'v2' })).status).toBe('superseded');
     const { components } = await aliya.call<{ components: ReleaseStatusReport[] }>('review.dashboard', {});
@@ -226,6 +238,6 @@ describe('release status and dashboard', () => {
       { type: 'comment.edited', actor: 'timur' },
       { type: 'thread.status-set', actor: 'Aliya Nurlanovna' },
     ]);
-    expect(events.filter((e) => e.type === 'risk.approved')).toEqual([{ type: 'risk.approved', actor: 'timur' }]);
+    expect(events.filter((e) => e.type === 'risk.approved')).toEqual([{ type: 'risk.approved', actor: 'timur' }, { type: 'risk.approved', actor: 'Aliya Nurlanovna' }]);
   });
 });

@@ -175,8 +175,11 @@ export class FindingService {
     if (Number.isNaN(expires.getTime()) || expires.toISOString().slice(0, 10) !== expiresOn) throw new AppError('INVALID_INPUT', 'error.finding.badDate', { date: expiresOn });
     if (expires <= this.now()) throw new AppError('INVALID_INPUT', 'error.finding.expiryPast', { date: expiresOn });
     const pending = await this.workspace.db.read.get<RiskRow>(sql`SELECT * FROM risk_acceptances WHERE finding_id = ${id} AND state = 'requested'`);
-    if (pending) throw new AppError('CONFLICT', 'error.finding.riskPending', { number: row.number, person: pending.requested_by });
+    // A request nobody approved before its own expiry is void: a new one replaces it.
+    const lapsed = pending !== undefined && new Date(pending.expires_at) <= this.now();
+    if (pending && !lapsed) throw new AppError('CONFLICT', 'error.finding.riskPending', { number: row.number, person: pending.requested_by });
     await this.workspace.db.transaction(async (tx) => {
+      if (lapsed) await tx.run(sql`UPDATE risk_acceptances SET state = 'withdrawn' WHERE id = ${pending.id}`);
       const riskId = randomUUID();
       const { at } = await appendEvent(tx, actor, 'risk.requested', { findingId: id, riskId, justification, expiresAt: expires.toISOString() });
       await tx.run(sql`INSERT INTO risk_acceptances (id, finding_id, requested_by, requested_at, justification, expires_at, state)

@@ -1,5 +1,11 @@
 import { workbenchEventSchema, type WorkbenchEvent } from '../../../shared/contract/events.js';
+import { personForCalls } from '../app/person.js';
 import type { InvokeOutcome, Transport } from './transport.js';
+
+function personHeader(): Record<string, string> {
+  const person = personForCalls();
+  return person ? { 'X-Escrow-Person': encodeURIComponent(person) } : {};
+}
 
 /** Web mode: same-origin POSTs carrying the session cookie, and one EventSource for pushed events. */
 export class HttpTransport implements Transport {
@@ -11,7 +17,7 @@ export class HttpTransport implements Transport {
     const response = await fetch(`/api/invoke/${encodeURIComponent(method)}`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...personHeader() },
       body: JSON.stringify(input ?? {}),
     });
     if (response.status === 401 || response.status === 403) {

@@ -4,6 +4,8 @@ import { ComponentList } from '../features/components/ComponentList.js';
 import { CodeView } from '../features/code/CodeView.js';
 import { CompareView } from '../features/compare/CompareView.js';
 import { SearchView } from '../features/search/SearchView.js';
+import { FindingsView } from '../features/findings/FindingsView.js';
+import { DashboardView } from '../features/dashboard/DashboardView.js';
 import { DepositPage } from '../features/deposit/DepositPage.js';
 import { CommandPalette, type PaletteCommand } from '../features/palette/CommandPalette.js';
 import { QuickOpen } from '../features/quick-open/QuickOpen.js';
@@ -12,6 +14,7 @@ import { SyncBar } from '../features/sync/SyncBar.js';
 import { useSync } from '../features/sync/use-sync.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.js';
+import { PersonSwitcher } from '../components/PersonSwitcher.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { useApi } from './api-context.js';
 import { placeLocation, useAddressBar, useNavigator } from './navigation.js';
@@ -21,7 +24,7 @@ import { useRelease } from './use-release.js';
 import { goToLine } from '../editor/active-editor.js';
 import { preloadEditors } from '../editor/lazy-editors.js';
 
-export const VIEWS = ['code', 'search', 'compare', 'deposit', 'settings'] as const;
+export const VIEWS = ['dashboard', 'code', 'search', 'compare', 'findings', 'deposit', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** The app shell: components on the left; a release's tree and file, the deposit page, or settings. */
@@ -101,6 +104,7 @@ export function App() {
         <button type="button" className="topbar-button" onClick={() => setOverlay('palette')} title="Ctrl+Shift+P" data-testid="open-palette">
           {t('command.palette')}
         </button>
+        {info.data ? <PersonSwitcher person={info.data.person} onChanged={() => window.location.reload()} /> : null}
         <LanguageSwitcher />
       </header>
       <SyncBar active={sync.active} results={sync.results} error={sync.error} onCancel={sync.cancel} onDismiss={sync.dismiss} />
@@ -131,6 +135,28 @@ export function App() {
         {view === 'compare' ? (
           <section className="wide-column">
             {place.component ? <CompareView key={place.component} component={place.component} head={release.commit} release={release} /> : <div className="placeholder muted">{t('components.choose')}</div>}
+          </section>
+        ) : null}
+        {view === 'findings' ? (
+          <section className="wide-column">
+            <FindingsView
+              component={place.component}
+              commit={release.commit}
+              onOpen={(target) => {
+                go(target);
+                setView('code');
+              }}
+            />
+          </section>
+        ) : null}
+        {view === 'dashboard' ? (
+          <section className="wide-column">
+            <DashboardView
+              onOpenComponent={(name) => {
+                chooseComponent(name);
+                setView('code');
+              }}
+            />
           </section>
         ) : null}
         {view === 'deposit' ? (

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { clearActiveEditor, setActiveEditor } from './active-editor.js';
 import { monaco, monacoLanguage } from './monaco-environment.js';
 
@@ -14,6 +15,22 @@ export interface LineNote {
   hover: string;
 }
 
+/** A line range marked in the gutter: a thread or a finding on it, or lines reviewed. */
+export interface LineMark {
+  startLine: number;
+  endLine: number;
+  kind: 'thread' | 'finding' | 'reviewed';
+  hover: string;
+}
+
+/** Content shown between lines (a thread under the lines it is about), as React. */
+export interface LineZone {
+  id: string;
+  afterLine: number;
+  heightPx: number;
+  content: ReactNode;
+}
+
 interface CodeViewerProps {
   text: string;
   language: string;
@@ -25,13 +42,17 @@ interface CodeViewerProps {
   reveal?: LineRange | null;
   onSelectLines?(range: LineRange | null): void;
   notes?: readonly LineNote[];
+  marks?: readonly LineMark[];
+  zones?: readonly LineZone[];
 }
 
 /** Monaco, read-only. Content is set as a text model: vendor text is never interpreted as HTML. */
-export function CodeViewer({ text, language, documentKey, firstLine = 1, reveal = null, onSelectLines, notes }: CodeViewerProps) {
+export function CodeViewer({ text, language, documentKey, firstLine = 1, reveal = null, onSelectLines, notes, marks, zones }: CodeViewerProps) {
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const decorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const markDecorations = useRef<monaco.editor.IEditorDecorationsCollection | null>(null);
+  const [zoneHosts, setZoneHosts] = useState<ReadonlyMap<string, HTMLElement>>(new Map());
   const selectionListener = useRef(onSelectLines);
   selectionListener.current = onSelectLines;
   const offset = useRef(firstLine - 1);
@@ -44,6 +65,7 @@ export function CodeViewer({ text, language, documentKey, firstLine = 1, reveal 
       domReadOnly: true,
       automaticLayout: true,
       minimap: { enabled: true },
+      glyphMargin: true,
       occurrencesHighlight: 'singleFile',
       renderWhitespace: 'selection',
       unicodeHighlight: { ambiguousCharacters: true, invisibleCharacters: true, nonBasicASCII: false },
@@ -55,6 +77,7 @@ export function CodeViewer({ text, language, documentKey, firstLine = 1, reveal 
     setActiveEditor(instance);
     const focusSubscription = instance.onDidFocusEditorText(() => setActiveEditor(instance));
     decorations.current = instance.createDecorationsCollection();
+    markDecorations.current = instance.createDecorationsCollection();
     const subscription = instance.onDidChangeCursorSelection((event) => {
       if (event.source !== 'mouse' && event.source !== 'keyboard') return;
       const s = event.selection;
@@ -108,7 +131,55 @@ export function CodeViewer({ text, language, documentKey, firstLine = 1, reveal 
     );
   }, [notes, documentKey, text]);
 
-  return <div ref={host} className="code-viewer" data-testid="code-viewer" />;
+  useEffect(() => {
+    const model = editor.current?.getModel();
+    const lastLine = model?.getLineCount() ?? 0;
+    markDecorations.current?.set(
+      (marks ?? [])
+        .map((mark) => ({ mark, start: mark.startLine - offset.current, end: mark.endLine - offset.current }))
+        .filter(({ start, end }) => end >= 1 && start <= lastLine)
+        .map(({ mark, start, end }) => ({
+          range: new monaco.Range(Math.max(1, start), 1, Math.min(end, lastLine), 1),
+          options: {
+            isWholeLine: true,
+            glyphMarginClassName: `glyph-${mark.kind}`,
+            linesDecorationsClassName: mark.kind === 'reviewed' ? 'lines-reviewed' : undefined,
+            className: mark.kind === 'reviewed' ? undefined : `line-${mark.kind}`,
+            glyphMarginHoverMessage: { value: escapeMarkdown(mark.hover), isTrusted: false, supportHtml: false },
+          },
+        })),
+    );
+  }, [marks, documentKey, text]);
+
+  useEffect(() => {
+    // Each zone gets a DOM node of Monaco's; React renders the zone's content into it through a portal.
+    const instance = editor.current;
+    if (!instance) return;
+    const hosts = new Map<string, HTMLElement>();
+    const ids: string[] = [];
+    instance.changeViewZones((accessor) => {
+      for (const zone of zones ?? []) {
+        const node = document.createElement('div');
+        node.className = 'line-zone';
+        hosts.set(zone.id, node);
+        ids.push(accessor.addZone({ afterLineNumber: Math.max(0, zone.afterLine - offset.current), heightInPx: zone.heightPx, domNode: node, suppressMouseDown: true }));
+      }
+    });
+    setZoneHosts(hosts);
+    return () => {
+      instance.changeViewZones((accessor) => ids.forEach((id) => accessor.removeZone(id)));
+    };
+  }, [zones, documentKey, text]);
+
+  return (
+    <>
+      <div ref={host} className="code-viewer" data-testid="code-viewer" />
+      {(zones ?? []).map((zone) => {
+        const node = zoneHosts.get(zone.id);
+        return node ? createPortal(zone.content, node, zone.id) : null;
+      })}
+    </>
+  );
 }
 
 /** Backslash-escape every character Markdown gives a meaning to. */

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Navigator } from '../../app/navigation.js';
 import type { Release } from '../../app/use-release.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
@@ -8,12 +8,18 @@ import { ReleasePicker } from '../releases/ReleasePicker.js';
 import { FileTree } from '../tree/FileTree.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import { useBlameNotes } from './use-blame-notes.js';
+import { useCall } from '../../app/use-call.js';
+import { CoverageSummary } from '../review/CoverageSummary.js';
+import { ReviewTools, useFileReview } from '../review/use-file-review.js';
+import { ThreadsPanel } from '../review/ThreadsPanel.js';
 
 /** Reading one release: its picker and file tree in the middle, the chosen file on the right. */
 export function CodeView({ navigator, release }: { navigator: Navigator; release: Release }) {
   const { t } = useI18n();
   const { place, go } = navigator;
   const { releases, tree, commit } = release;
+  const coverage = useCall('review.coverage', place.component && commit ? { component: place.component, ref: commit } : null);
+  const fileCoverage = useMemo(() => new Map((coverage.data?.files ?? []).map((f) => [f.path, f])), [coverage.data]);
   return (
     <>
       <section className="tree-column" aria-label={t('tree.label')}>
@@ -27,15 +33,16 @@ export function CodeView({ navigator, release }: { navigator: Navigator; release
         ) : null}
         {releases.error ? <ErrorNotice error={releases.error} /> : null}
         {tree.error ? <ErrorNotice error={tree.error} /> : null}
+        {coverage.data ? <CoverageSummary coverage={coverage.data} /> : null}
         {tree.data ? (
-          <FileTree entries={tree.data.entries} selectedPath={place.path} onOpen={(path) => go({ path, startLine: null, endLine: null })} />
+          <FileTree entries={tree.data.entries} selectedPath={place.path} coverage={fileCoverage} onOpen={(path) => go({ path, startLine: null, endLine: null })} />
         ) : (
           <div className="muted padded">{place.component ? (tree.loading ? t('common.loading') : t('tree.chooseRelease')) : t('components.choose')}</div>
         )}
       </section>
       <section className="viewer-column" aria-label={t('viewer.label')}>
         {place.component && commit && place.path ? (
-          <FileWithInsights component={place.component} commit={commit} path={place.path} navigator={navigator} />
+          <FileWithInsights component={place.component} commit={commit} path={place.path} navigator={navigator} onReviewed={coverage.reload} />
         ) : (
           <div className="placeholder muted">{t('viewer.placeholder')}</div>
         )}
@@ -44,15 +51,27 @@ export function CodeView({ navigator, release }: { navigator: Navigator; release
   );
 }
 
-/** The file pane with blame (as line notes) and file history (a side panel) a click away. */
-function FileWithInsights({ component, commit, path, navigator }: { component: string; commit: string; path: string; navigator: Navigator }) {
+interface FileWithInsightsProps {
+  component: string;
+  commit: string;
+  path: string;
+  navigator: Navigator;
+  onReviewed(): void;
+}
+
+/** The file pane with blame (line notes), history and threads (side panels) and review marks a click away. */
+function FileWithInsights({ component, commit, path, navigator, onReviewed }: FileWithInsightsProps) {
   const { t } = useI18n();
   const [blame, setBlame] = useState(false);
-  const [history, setHistory] = useState(false);
+  const [panel, setPanel] = useState<'history' | 'threads' | null>(null);
+  const history = panel === 'history';
+  const setHistory = (on: boolean) => setPanel(on ? 'history' : null);
   useEffect(() => setBlame(false), [component, commit, path]);
   const blameNotes = useBlameNotes(blame, component, commit, path);
+  const review = useFileReview(component, commit, path, navigator, () => setPanel('threads'));
   const tools = (
     <>
+      <ReviewTools review={review} panelOpen={panel === 'threads'} onTogglePanel={() => setPanel(panel === 'threads' ? null : 'threads')} onReviewed={onReviewed} />
       <button type="button" aria-pressed={blame} className={blame ? 'active' : ''} onClick={() => setBlame(!blame)} data-testid="toggle-blame">
         {blameNotes.loading ? t('common.loading') : t('fileHistory.blame')}
       </button>
@@ -65,9 +84,23 @@ function FileWithInsights({ component, commit, path, navigator }: { component: s
     <div className="file-with-insights">
       <div className="file-main">
         {blameNotes.error ? <ErrorNotice error={blameNotes.error} /> : null}
-        <FilePane component={component} commit={commit} path={path} navigator={navigator} tools={tools} notes={blameNotes.notes} />
+        <FilePane component={component} commit={commit} path={path} navigator={navigator} tools={tools} notes={blameNotes.notes} marks={review.marks} zones={review.zones} />
       </div>
       {history ? <HistoryPanel component={component} commit={commit} path={path} onOpen={(place) => navigator.go(place)} onClose={() => setHistory(false)} /> : null}
+      {panel === 'threads' ? (
+        <ThreadsPanel
+          component={component}
+          commit={commit}
+          path={path}
+          threads={review.threads}
+          person={review.person}
+          draft={review.draft}
+          onDraftDone={() => review.setDraft(null)}
+          onChanged={review.reload}
+          onOpen={(thread) => navigator.go({ path: thread.placement.path ?? thread.anchor.path, startLine: thread.placement.startLine ?? thread.anchor.startLine, endLine: thread.placement.endLine ?? thread.anchor.endLine })}
+          onClose={() => setPanel(null)}
+        />
+      ) : null}
     </div>
   );
 }

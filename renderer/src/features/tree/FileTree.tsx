@@ -10,11 +10,13 @@ const OVERSCAN = 12;
 interface FileTreeProps {
   entries: readonly TreeEntry[];
   selectedPath: string | null;
+  /** Review coverage per file path, when known: a mark shows fully and partly reviewed files. */
+  coverage?: ReadonlyMap<string, { lines: number; reviewedLines: number }>;
   onOpen(path: string): void;
 }
 
 /** A virtualized file tree: only the rows in view exist in the DOM, so 100k files scroll smoothly. */
-export function FileTree({ entries, selectedPath, onOpen }: FileTreeProps) {
+export function FileTree({ entries, selectedPath, coverage, onOpen }: FileTreeProps) {
   const { t } = useI18n();
   const root = useMemo(() => buildTree(entries), [entries]);
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
@@ -124,12 +126,23 @@ export function FileTree({ entries, selectedPath, onOpen }: FileTreeProps) {
                 <span className="tree-twisty">{node.dir ? (row.expanded ? '▾' : '▸') : ''}</span>
                 <FileIcon name={node.name} dir={node.dir} mode={node.mode} />
                 <span className="tree-name">{node.name}</span>
-                {node.dir ? <span className="tree-count">{node.files}</span> : null}
+                {node.dir ? <span className="tree-count">{node.files}</span> : <CoverageMark coverage={coverage?.get(node.path)} />}
               </div>
             );
           })}
         </div>
       </div>
     </div>
+  );
+}
+
+function CoverageMark({ coverage }: { coverage: { lines: number; reviewedLines: number } | undefined }) {
+  const { t } = useI18n();
+  if (!coverage || coverage.reviewedLines === 0) return null;
+  const full = coverage.reviewedLines >= coverage.lines;
+  return (
+    <span className={`tree-reviewed ${full ? 'full' : 'partial'}`} title={t('review.fileCoverage', { reviewed: coverage.reviewedLines, lines: coverage.lines })} data-testid="tree-reviewed">
+      {full ? '✓' : '◐'}
+    </span>
   );
 }

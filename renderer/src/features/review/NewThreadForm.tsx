@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import type { Thread } from '../../../../shared/contract/review.js';
+import type { WireError } from '../../../../shared/errors.js';
+import { useApi } from '../../app/api-context.js';
+import { toWire } from '../../app/use-call.js';
+import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+
+interface NewThreadFormProps {
+  component: string;
+  commit: string;
+  path: string;
+  startLine: number;
+  endLine: number;
+  onDone(thread: Thread | null): void;
+}
+
+/** A new thread on the selected lines; Markdown allowed, shown as text and structure only. */
+export function NewThreadForm({ component, commit, path, startLine, endLine, onDone }: NewThreadFormProps) {
+  const api = useApi();
+  const { t } = useI18n();
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<WireError | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      className="new-thread"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setBusy(true);
+        api.call('thread.open', { component, ref: commit, path, startLine, endLine, body }).then(
+          (thread) => onDone(thread),
+          (err: unknown) => {
+            setError(toWire(err));
+            setBusy(false);
+          },
+        );
+      }}
+    >
+      <div className="muted small">{t('thread.newOn', { path, start: startLine, end: endLine })}</div>
+      <textarea autoFocus value={body} onChange={(e) => setBody(e.target.value)} rows={4} placeholder={t('thread.bodyPlaceholder')} data-testid="new-thread-body" />
+      {error ? <ErrorNotice error={error} /> : null}
+      <div className="form-actions">
+        <button type="submit" disabled={busy || body.trim() === ''} data-testid="new-thread-submit">
+          {t('thread.start')}
+        </button>
+        <button type="button" className="link-button" onClick={() => onDone(null)}>
+          {t('common.dismiss')}
+        </button>
+      </div>
+    </form>
+  );
+}
