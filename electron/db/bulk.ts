@@ -30,3 +30,19 @@ export async function deleteWhereIn(tx: Writable, table: string, column: string,
     await tx.run(new SqlQuery(`DELETE FROM ${table} WHERE ${where.text} AND ${column} IN (${chunk.map(() => '?').join(', ')})`, [...where.values, ...chunk]));
   }
 }
+
+/** Rows per statement for insertJsonRows: one JSON text parsed by SQLite itself. */
+const JSON_CHUNK_ROWS = 25_000;
+
+/**
+ * Insert many rows through SQLite's json_each: one bound JSON array per statement, unpacked in C. With
+ * node-sqlite3 this is an order of magnitude faster than multi-row VALUES for 100k rows (each VALUES
+ * statement is parsed and bound value by value). Values must be JSON-representable (no Buffers).
+ */
+export async function insertJsonRows(tx: Writable, table: string, columns: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>): Promise<void> {
+  const picks = columns.map((_, i) => `value ->> ${i}`).join(', ');
+  const text = `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${picks} FROM json_each(?)`;
+  for (let start = 0; start < rows.length; start += JSON_CHUNK_ROWS) {
+    await tx.run(new SqlQuery(text, [JSON.stringify(rows.slice(start, start + JSON_CHUNK_ROWS))]));
+  }
+}

@@ -28,7 +28,7 @@ export class Database {
       writer = await SqliteConnection.open(file, { readonly: false, create: options.create });
       try {
         await writer.exec(
-          'PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;',
+          'PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;',
         );
         await migrateToLatest(writer);
       } catch (error) {
@@ -38,7 +38,7 @@ export class Database {
     }
     const reader = await SqliteConnection.open(file, { readonly: true, create: false });
     try {
-      await reader.exec('PRAGMA busy_timeout = 10000; PRAGMA query_only = ON;');
+      await reader.exec('PRAGMA busy_timeout = 10000; PRAGMA query_only = ON; PRAGMA cache_size = -65536;');
       const version = await readSchemaVersion(reader);
       if (version !== LATEST_SCHEMA_VERSION) {
         throw new AppError('INCOMPATIBLE', 'error.db.needsUpgrade', { found: version, supported: LATEST_SCHEMA_VERSION });

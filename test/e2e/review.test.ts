@@ -48,7 +48,7 @@ afterAll(async () => {
 
 const openAt = (location: string) => page.goto(`${app.url}#/open/${encodeURIComponent(location)}`);
 
-function invoke(method: string, input: unknown): Promise<{ ok: boolean }> {
+function invoke(method: string, input: unknown): Promise<{ ok: boolean; result?: unknown }> {
   return page.evaluate(
     async ({ method, input }) => (await fetch(`/api/invoke/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) })).json() as Promise<{ ok: boolean }>,
     { method, input },
@@ -115,6 +115,23 @@ describe('review in the Code view', () => {
     await expect.poll(() => page.getByTestId('coverage-summary').innerText()).toContain('1/3 files · 9 lines to read');
     expect(await page.getByTestId('coverage-summary').innerText()).toContain('1 file keeps credit from an earlier release');
     await screenshot(page, 'e2e-review-reanchored');
+  });
+
+  it('records a finding on the selected lines, shown in the gutter', async () => {
+    await openAt(`billing@${await commitOf('v2.0.0')}:pay/charge.go#L6-L7`);
+    await page.reload();
+    await expect.poll(() => visibleEditorText(page)).toContain('SELECT * FROM cards');
+    await page.getByTestId('add-finding-lines').click();
+    const form = page.getByTestId('finding-form');
+    expect(await form.getByTestId('finding-path').inputValue()).toBe('pay/charge.go');
+    expect(await form.getByTestId('finding-lines').inputValue()).toBe('6-7');
+    await form.getByTestId('finding-title').fill('SQL query built from the card id');
+    await form.getByTestId('finding-severity').selectOption('high');
+    await form.getByTestId('finding-cwe').fill('CWE-89');
+    await form.getByTestId('finding-submit').click();
+    await expect.poll(() => page.locator('[data-testid="code-viewer"] .glyph-finding').count()).toBeGreaterThan(0);
+    const status = await invoke('review.status', { component: 'billing', ref: 'v2.0.0' });
+    expect(status).toMatchObject({ ok: true, result: { status: 'changes-requested', activeFindings: { high: 1 } } });
     expect(dialogs).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

@@ -1,6 +1,7 @@
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../shared/contract/findings.js';
+import type { Finding, SarifImportSummary } from '../../shared/contract/findings.js';
 import type { ReleaseCoverage, ReleaseStatusReport, Thread } from '../../shared/contract/review.js';
 import { sql } from '../../electron/db/sql.js';
 import { AnchorResolver } from '../../electron/core/review/anchor-resolver.js';
@@ -206,6 +207,51 @@ describe('findings', () => {
   });
 });
 
+describe('SARIF import', () => {
+  const log = (results: Array<{ rule: string; line: number; path?: string }>) => ({
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'gosec', version: '2.21.0', rules: [{ id: 'G201', shortDescription: { text: 'SQL query construction using format string' }, properties: { tags: ['security', 'CWE-89'] } }, { id: 'G104', shortDescription: { text: 'Errors unhandled' } }] } },
+        results: results.map((r) => ({
+          ruleId: r.rule,
+          level: 'error',
+          message: { text: `${r.rule} at ${r.line}` },
+          locations: [{ physicalLocation: { artifactLocation: { uri: r.path ?? 'pay/handler.go' }, region: { startLine: r.line } } }],
+        })),
+      },
+    ],
+  });
+  const write = async (content: unknown) => {
+    const file = path.join(await tempDir('ew-sarif-'), 'scan.sarif');
+    await fs.writeFile(file, typeof content === 'string' ? content : JSON.stringify(content));
+    return file;
+  };
+
+  it('adds findings on their lines, skips what points nowhere, and on re-import flags what is no longer reported', async () => {
+    const first = await aliya.call<SarifImportSummary>('sarif.import', { component: 'payments', ref: 'v2', file: await write(log([{ rule: 'G201', line: 6 }, { rule: 'G104', line: 7 }, { rule: 'G104', line: 99 }, { rule: 'G104', line: 1, path: '../etc/passwd' }])) });
+    expect(first).toMatchObject({ results: 3, created: 2, updated: 0, noLongerReported: 0 });
+    expect(first.skipped).toHaveLength(2);
+    const { findings } = await aliya.call<{ findings: Finding[] }>('finding.list', { component: 'payments', ref: 'v2', path: 'pay/handler.go' });
+    const sql = findings.find((f) => f.ruleId === 'G201')!;
+    expect(sql).toMatchObject({ source: 'sarif:gosec', severity: 'high', cwe: { id: 89 }, status: 'open', stillReported: true });
+    expect(sql.locations[0]!.placement).toMatchObject({ status: 'exact', startLine: 6, endLine: 6 });
+
+    const again = await aliya.call<SarifImportSummary>('sarif.import', { component: 'payments', ref: 'v2', file: await write(log([{ rule: 'G201', line: 6 }])) });
+    expect(again).toMatchObject({ created: 0, updated: 1, noLongerReported: 1 });
+    const after = (await aliya.call<{ findings: Finding[] }>('finding.list', { component: 'payments', path: 'pay/handler.go' })).findings.filter((f) => f.source === 'sarif:gosec');
+    expect(after.map((f) => [f.ruleId, f.status, f.stillReported]).sort()).toEqual([['G104', 'open', false], ['G201', 'open', true]]);
+  });
+
+  it('refuses a file that is not SARIF, changing nothing', async () => {
+    const before = await ws.workspace.db.read.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM findings`);
+    expect(await aliya.invoke('sarif.import', { component: 'payments', ref: 'v2', file: await write('{"version": "2.1.0", "runs": [{"results": 5}]}') })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await aliya.invoke('sarif.import', { component: 'payments', ref: 'v2', file: await write('not json') })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await aliya.invoke('sarif.import', { component: 'payments', ref: 'v2', file: '/nonexistent/scan.sarif' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await ws.workspace.db.read.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM findings`)).toEqual(before);
+  });
+});
+
 describe('a risk request nobody approved in time', () => {
   it('lapses at its expiry, and a new request replaces it', async () => {
     const f = await timur.call<Finding>('finding.add', { component: 'payments', ref: 'v2', title: 'Weak random for ids', severity: 'low', locations: [{ path: 'pay/util.go', startLine: 3, endLine: 3 }] });
@@ -222,12 +268,13 @@ describe('release status and dashboard', () => {
   it('computes each release\'s status from coverage, findings and newer pins', async () => {
     await aliya.call('release.pin', { component: 'payments', ref: 'v2' });
     const v2Status = await aliya.call<ReleaseStatusReport>('review.status', { component: 'payments', ref: 'v2' });
-    expect(v2Status).toMatchObject({ status: 'in-review', activeFindings: { critical: 0, high: 0, medium: 0, low: 0 }, findingsByStatus: { closed: 1, 'false-positive': 1, 'risk-accepted': 2 } });
+    // The scanner's two open high findings ask for changes.
+    expect(v2Status).toMatchObject({ status: 'changes-requested', activeFindings: { critical: 0, high: 2, medium: 0, low: 0 }, findingsByStatus: { closed: 1, 'false-positive': 1, 'risk-accepted': 2, open: 2 } });
     await aliya.call('release.pin', { component: 'payments', ref: 'v3' });
     expect((await aliya.call<ReleaseStatusReport>('review.status', { component: 'payments', ref: 'v2' })).status).toBe('superseded');
     const { components } = await aliya.call<{ components: ReleaseStatusReport[] }>('review.dashboard', {});
     expect(components).toHaveLength(1);
-    expect(components[0]).toMatchObject({ component: 'payments', ref: 'refs/tags/v3', status: 'in-review', openThreads: 1 });
+    expect(components[0]).toMatchObject({ component: 'payments', ref: 'refs/tags/v3', status: 'changes-requested', openThreads: 1 });
   });
 
   it('writes one event per change, before its rows, with who did it', async () => {

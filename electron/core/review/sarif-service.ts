@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import type { SarifImportSummary } from '../../../shared/contract/findings.js';
 import { anchorParts, splitLines, type LineAnchor } from '../../../shared/domain/anchors.js';
 import { AppError } from '../../../shared/errors.js';
-import { insertRows } from '../../db/bulk.js';
+import { insertJsonRows } from '../../db/bulk.js';
 import { sql, sqlList } from '../../db/sql.js';
 import { APP_VERSION } from '../app-version.js';
 import { appendEvent } from '../events/event-log.js';
@@ -38,7 +38,7 @@ export class SarifService {
     const parsed = parseSarifLog(await fs.readFile(file), { maxBytes: MAX_SARIF_BYTES });
     const skipped = [...parsed.skipped];
     const entries = new Map((await this.trees.list(component, release.commit)).entries.map((e) => [e.path, e]));
-    const fileLines = new Map<string, string[] | null>();
+    const fileLines = await this.readLines(release.gitDir, parsed.results.map((r) => entries.get(r.path)).filter((e) => e !== undefined).map((e) => e.oid));
     const drafts: Array<{ result: ImportedResult; anchor: LineAnchor; fingerprint: string }> = [];
     for (const [index, result] of parsed.results.entries()) {
       const entry = entries.get(result.path);
@@ -46,12 +46,7 @@ export class SarifService {
         skipped.push({ index, reason: `${result.path} is not a file of ${release.component.name}@${release.commit.slice(0, 12)}` });
         continue;
       }
-      let lines = fileLines.get(entry.oid);
-      if (lines === undefined) {
-        const object = await this.workspace.objects.read(release.gitDir, entry.oid);
-        lines = object && !looksBinary(object.data) ? splitLines(decodeText(object.data).text) : null;
-        fileLines.set(entry.oid, lines);
-      }
+      const lines = fileLines.get(entry.oid) ?? null;
       if (lines === null || result.endLine > lines.length || result.startLine > result.endLine) {
         skipped.push({ index, reason: `lines ${result.startLine}-${result.endLine} are outside ${result.path}` });
         continue;
@@ -86,25 +81,39 @@ export class SarifService {
       const { at } = await appendEvent(tx, actor, 'sarif.imported', {
         component: release.component.name,
         commit: release.commit,
-        created: fresh.map((d) => ({ fingerprint: d.fingerprint, tool: d.result.tool, ruleId: d.result.ruleId, title: d.result.title, message: d.result.message, severity: d.result.severity, cwe: d.result.cwe, anchor: d.anchor })),
+        // The anchored lines and their context are not repeated here: they follow from the blob and the range.
+        created: fresh.map((d) => ({
+          fingerprint: d.fingerprint,
+          tool: d.result.tool,
+          ruleId: d.result.ruleId,
+          title: d.result.title,
+          message: d.result.message,
+          severity: d.result.severity,
+          cwe: d.result.cwe,
+          path: d.anchor.path,
+          blob: d.anchor.blob,
+          startLine: d.anchor.startLine,
+          endLine: d.anchor.endLine,
+          linesSha256: d.anchor.linesSha256,
+        })),
         stillReported: reported,
         noLongerReported: gone,
       });
       const first = (await tx.get<{ n: number }>(sql`SELECT COALESCE(MAX(number), 0) + 1 AS n FROM findings WHERE component_id = ${release.component.id}`))!.n;
       const rows = fresh.map((d, i) => ({ id: randomUUID(), number: first + i, d }));
-      await insertRows(
+      await insertJsonRows(
         tx,
         'findings',
         ['id', 'component_id', 'number', 'title', 'description', 'severity', 'cwe', 'status', 'fingerprint', 'source', 'rule_id', 'commit_id', 'created_by', 'created_at', 'updated_at'],
         rows.map(({ id, number, d }) => [id, release.component.id, number, d.result.title, d.result.message, d.result.severity, d.result.cwe, 'open', d.fingerprint, `sarif:${d.result.tool}`, d.result.ruleId, release.commit, actor, at, at]),
       );
-      await insertRows(
+      await insertJsonRows(
         tx,
         'finding_anchors',
         ['finding_id', 'position', 'commit_id', 'path', 'blob', 'start_line', 'end_line', 'anchor'],
         rows.map(({ id, d }) => [id, 0, d.anchor.commit, d.anchor.path, d.anchor.blob, d.anchor.startLine, d.anchor.endLine, JSON.stringify(d.anchor)]),
       );
-      await insertRows(tx, 'finding_history', ['finding_id', 'actor', 'at', 'from_status', 'to_status', 'comment'], rows.map(({ id, d }) => [id, actor, at, null, 'open', `imported from ${d.result.tool}`]));
+      await insertJsonRows(tx, 'finding_history', ['finding_id', 'actor', 'at', 'from_status', 'to_status', 'comment'], rows.map(({ id, d }) => [id, actor, at, null, 'open', `imported from ${d.result.tool}`]));
       for (const [ids, value] of [[reported, 1], [gone, 0]] as const) {
         for (let i = 0; i < ids.length; i += 500) {
           await tx.run(sql`UPDATE findings SET still_reported = ${value}, updated_at = ${at} WHERE still_reported <> ${value} AND id IN ${sqlList(ids.slice(i, i + 500))}`);
@@ -112,6 +121,24 @@ export class SarifService {
       }
     });
     return { component: release.component.name, commit: release.commit, results: parsed.results.length, created: fresh.length, updated: reported.length, noLongerReported: gone.length, skipped };
+  }
+
+  /**
+   * The text lines of every blob results point into, read through the persistent object reader with
+   * many requests in flight: one at a time, 20k files cost a round trip each.
+   */
+  private async readLines(gitDir: string, oids: readonly string[]): Promise<Map<string, string[] | null>> {
+    const unique = [...new Set(oids)];
+    const lines = new Map<string, string[] | null>();
+    for (let i = 0; i < unique.length; i += 256) {
+      const chunk = unique.slice(i, i + 256);
+      const objects = await Promise.all(chunk.map((oid) => this.workspace.objects.read(gitDir, oid)));
+      chunk.forEach((oid, k) => {
+        const object = objects[k];
+        lines.set(oid, object && !looksBinary(object.data) ? splitLines(decodeText(object.data).text) : null);
+      });
+    }
+    return lines;
   }
 
   async export(component: string, ref: string): Promise<Record<string, unknown>> {

@@ -114,6 +114,7 @@ export const reviewMessages = defineMessages({
     'review.coverageLine': 'Reviewed {percent}% of lines · {files}/{total} files · {backlog, plural, one {# line} other {# lines}} to read',
     'review.carried': '{count, plural, one {# file keeps} other {# files keep}} credit from an earlier release',
     'review.fileCoverage': '{reviewed} of {lines} lines reviewed',
+    'review.addFinding': 'Add finding',
   },
   ru: {
     'error.api.badPerson': '«{person}» — не имя человека: допустимы буквы, цифры, пробелы, «.», «_», «@» и «-».',
@@ -227,6 +228,7 @@ export const reviewMessages = defineMessages({
     'review.coverageLine': 'Проверено {percent}% строк · файлов {files}/{total} · осталось строк: {backlog}',
     'review.carried': 'файлов с зачтённой проверкой прошлого релиза: {count}',
     'review.fileCoverage': 'проверено строк: {reviewed} из {lines}',
+    'review.addFinding': 'Добавить замечание',
   },
   kk: {
     'error.api.badPerson': '«{person}» — адам аты емес: әріптер, цифрлар, бос орын, «.», «_», «@» және «-» рұқсат.',
@@ -340,5 +342,6 @@ export const reviewMessages = defineMessages({
     'review.coverageLine': 'Жолдардың {percent}% тексерілді · файлдар {files}/{total} · оқылмаған жолдар: {backlog}',
     'review.carried': 'бұрынғы релизден тексеруі есептелген файлдар: {count}',
     'review.fileCoverage': 'тексерілген жолдар: {reviewed} / {lines}',
+    'review.addFinding': 'Ескерту қосу',
   },
 });

@@ -12,6 +12,7 @@ import { useCall } from '../../app/use-call.js';
 import { CoverageSummary } from '../review/CoverageSummary.js';
 import { ReviewTools, useFileReview } from '../review/use-file-review.js';
 import { ThreadsPanel } from '../review/ThreadsPanel.js';
+import { FindingForm } from '../findings/FindingForm.js';
 
 /** Reading one release: its picker and file tree in the middle, the chosen file on the right. */
 export function CodeView({ navigator, release }: { navigator: Navigator; release: Release }) {
@@ -63,7 +64,7 @@ interface FileWithInsightsProps {
 function FileWithInsights({ component, commit, path, navigator, onReviewed }: FileWithInsightsProps) {
   const { t } = useI18n();
   const [blame, setBlame] = useState(false);
-  const [panel, setPanel] = useState<'history' | 'threads' | null>(null);
+  const [panel, setPanel] = useState<'history' | 'threads' | 'finding' | null>(null);
   const history = panel === 'history';
   const setHistory = (on: boolean) => setPanel(on ? 'history' : null);
   useEffect(() => setBlame(false), [component, commit, path]);
@@ -71,7 +72,13 @@ function FileWithInsights({ component, commit, path, navigator, onReviewed }: Fi
   const review = useFileReview(component, commit, path, navigator, () => setPanel('threads'));
   const tools = (
     <>
-      <ReviewTools review={review} panelOpen={panel === 'threads'} onTogglePanel={() => setPanel(panel === 'threads' ? null : 'threads')} onReviewed={onReviewed} />
+      <ReviewTools
+        review={review}
+        panelOpen={panel === 'threads'}
+        onTogglePanel={() => setPanel(panel === 'threads' ? null : 'threads')}
+        onReviewed={onReviewed}
+        onAddFinding={() => setPanel('finding')}
+      />
       <button type="button" aria-pressed={blame} className={blame ? 'active' : ''} onClick={() => setBlame(!blame)} data-testid="toggle-blame">
         {blameNotes.loading ? t('common.loading') : t('fileHistory.blame')}
       </button>
@@ -87,6 +94,22 @@ function FileWithInsights({ component, commit, path, navigator, onReviewed }: Fi
         <FilePane component={component} commit={commit} path={path} navigator={navigator} tools={tools} notes={blameNotes.notes} marks={review.marks} zones={review.zones} />
       </div>
       {history ? <HistoryPanel component={component} commit={commit} path={path} onOpen={(place) => navigator.go(place)} onClose={() => setHistory(false)} /> : null}
+      {panel === 'finding' ? (
+        <aside className="side-panel" data-testid="finding-panel">
+          <FindingForm
+            key={`${path}:${review.selection?.startLine ?? 0}`}
+            component={component}
+            commit={commit}
+            path={path}
+            startLine={review.selection?.startLine}
+            endLine={review.selection?.endLine}
+            onDone={() => {
+              setPanel(null);
+              review.reload();
+            }}
+          />
+        </aside>
+      ) : null}
       {panel === 'threads' ? (
         <ThreadsPanel
           component={component}

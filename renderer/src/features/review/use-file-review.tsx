@@ -92,7 +92,15 @@ function ThreadZone({ thread, onOpen }: { thread: Thread; onOpen(): void }) {
 }
 
 /** The review buttons of the file header: threads, comment on the selection, mark reviewed. */
-export function ReviewTools({ review, panelOpen, onTogglePanel, onReviewed }: { review: FileReview; panelOpen: boolean; onTogglePanel(): void; onReviewed(): void }) {
+interface ReviewToolsProps {
+  review: FileReview;
+  panelOpen: boolean;
+  onTogglePanel(): void;
+  onReviewed(): void;
+  onAddFinding(): void;
+}
+
+export function ReviewTools({ review, panelOpen, onTogglePanel, onReviewed, onAddFinding }: ReviewToolsProps) {
   const api = useApi();
   const { t } = useI18n();
   const [error, setError] = useState<WireError | null>(null);
@@ -123,6 +131,9 @@ export function ReviewTools({ review, panelOpen, onTogglePanel, onReviewed }: { 
         data-testid="comment-lines"
       >
         {review.selection ? t('thread.commentOn', { start: review.selection.startLine, end: review.selection.endLine }) : t('thread.comment')}
+      </button>
+      <button type="button" onClick={onAddFinding} data-testid="add-finding-lines">
+        {t('review.addFinding')}
       </button>
       <button type="button" onClick={() => void mark(null)} data-testid="mark-file-reviewed">
         {t('review.markFile')}
