@@ -11,7 +11,7 @@ import type { ReleaseService, ResolvedRelease } from '../code/release-service.js
 import type { ComponentService } from '../escrow/component-service.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { AnchorResolver } from './anchor-resolver.js';
-import { nextStatusAllowed } from './finding-workflow.js';
+import { nextStatusAllowed } from '../../../shared/domain/finding-workflow.js';
 
 export interface FindingRow {
   id: string;

@@ -1,22 +1,4 @@
-import type { FindingStatus } from '../../../../shared/contract/findings.js';
-
-/**
- * Which statuses a finding may move to next — a copy of the core's table (electron/core/review/finding-
- * workflow.ts), only to decide which buttons to offer: the core checks every move again.
- */
-const NEXT: Readonly<Record<FindingStatus, readonly FindingStatus[]>> = {
-  open: ['confirmed', 'fixed', 'false-positive', 'risk-accepted'],
-  confirmed: ['reported', 'fixed', 'false-positive', 'risk-accepted', 'open'],
-  reported: ['fixed', 'risk-accepted', 'confirmed', 'open'],
-  fixed: ['closed', 'open'],
-  closed: ['open'],
-  'false-positive': ['open'],
-  'risk-accepted': ['open'],
-};
-
-export function nextStatuses(from: FindingStatus): readonly FindingStatus[] {
-  return NEXT[from];
-}
+export { nextStatuses } from '../../../../shared/domain/finding-workflow.js';
 
 /** A line range typed as `12` or `12-20` (or with an en dash); null when it is not one. */
 export function parseLineRange(text: string): { startLine: number; endLine: number } | null {

@@ -1,4 +1,4 @@
-import type { FindingStatus } from '../../../shared/contract/findings.js';
+import type { FindingStatus } from '../contract/findings.js';
 
 /**
  * The finding workflow: open → confirmed → reported → fixed → closed, with false positive and accepted
