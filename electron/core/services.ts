@@ -21,6 +21,7 @@ import { SarifService } from './review/sarif-service.js';
 import { StatusService } from './review/status-service.js';
 import { ThreadService } from './review/thread-service.js';
 import type { Workspace } from './workspace/workspace.js';
+import { personNameSchema } from '../../shared/domain/names.js';
 
 /** The core's services for one open workspace, wired once; faces reach them only through the API. */
 export interface CoreServices {
@@ -93,10 +94,14 @@ export function createCoreServices(workspace: Workspace, options: CoreOptions = 
   };
 }
 
+/** The OS user's name, kept to the characters a person's name may hold (a `DOMAIN$` account must not lock the app out). */
 function defaultActor(): string {
+  let name = 'local';
   try {
-    return userInfo().username || 'local';
+    name = userInfo().username || 'local';
   } catch {
-    return 'local';
+    // No user database entry (some containers): fall back to a fixed name.
   }
+  const cleaned = name.normalize('NFC').replace(/[^\p{L}\p{N} ._@-]/gu, '_').replace(/^[^\p{L}\p{N}]+/u, '').slice(0, 64);
+  return personNameSchema.safeParse(cleaned).success ? cleaned : 'local';
 }

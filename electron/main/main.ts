@@ -58,11 +58,12 @@ async function main(): Promise<void> {
     return new Response(body, { headers: { ...SECURITY_HEADERS, 'Content-Type': type } });
   });
 
-  ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, method: unknown, input: unknown) => {
+  ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, method: unknown, input: unknown, person: unknown) => {
     if (!isTrustedSender(event.senderFrame?.url, event.senderFrame === event.sender.mainFrame)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'untrusted sender', details: {} } };
     }
-    return dispatcher.invoke(typeof method === 'string' ? method : '', input);
+    // The person the window acts as is checked by the dispatcher like any input.
+    return dispatcher.invoke(typeof method === 'string' ? method : '', input, { actor: typeof person === 'string' ? person : undefined });
   });
 
   const window = new BrowserWindow(windowSettings(preloadPath, 'Escrow Workbench'));

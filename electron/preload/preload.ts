@@ -8,7 +8,7 @@ const INVOKE = 'escrow:invoke';
 const EVENT = 'escrow:event';
 
 contextBridge.exposeInMainWorld('escrowWorkbench', {
-  invoke: (method: string, input: unknown) => ipcRenderer.invoke(INVOKE, method, input),
+  invoke: (method: string, input: unknown, person?: string) => ipcRenderer.invoke(INVOKE, method, input, typeof person === 'string' ? person : undefined),
   onEvent: (listener: (event: unknown) => void) => {
     const wrapped = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
     ipcRenderer.on(EVENT, wrapped);

@@ -1,6 +1,7 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract/index.js';
 import type { WorkbenchEvent } from '../../../shared/contract/events.js';
 import type { WireError } from '../../../shared/errors.js';
+import { personForCalls } from '../app/person.js';
 import { HttpTransport } from './http-transport.js';
 import type { Transport } from './transport.js';
 
@@ -36,7 +37,7 @@ export function createApiClient(): ApiClient {
   if (bridge) {
     return new ApiClient({
       kind: 'ipc',
-      invoke: (method, input) => bridge.invoke(method, input),
+      invoke: (method, input) => bridge.invoke(method, input, personForCalls() ?? undefined),
       subscribe: (listener) => bridge.onEvent(listener),
     });
   }

@@ -12,7 +12,8 @@ export interface Transport {
 
 /** What electron/preload exposes on window, and nothing more. */
 export interface PreloadBridge {
-  invoke(method: string, input: unknown): Promise<InvokeOutcome>;
+  /** `person`: who the window acts as (see app/person.ts); the core checks it. */
+  invoke(method: string, input: unknown, person?: string): Promise<InvokeOutcome>;
   onEvent(listener: (event: WorkbenchEvent) => void): () => void;
 }
 
