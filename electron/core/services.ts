@@ -90,7 +90,7 @@ export function createCoreServices(workspace: Workspace, options: CoreOptions = 
     coverage,
     findings,
     sarif: new SarifService(workspace, releases, trees, findings),
-    status: new StatusService(workspace, components, releases, pins, coverage, threads),
+    status: new StatusService(workspace, components, releases, pins, coverage),
   };
 }
 

@@ -6,7 +6,6 @@ import type { ReleasePinService } from '../releases/release-pins.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { CoverageService } from './coverage-service.js';
 import { DEFAULT_CRITERION } from './criteria.js';
-import type { ThreadService } from './thread-service.js';
 
 const ACTIVE = new Set(['open', 'confirmed', 'reported']);
 
@@ -21,7 +20,6 @@ export class StatusService {
     private readonly releases: ReleaseService,
     private readonly pins: ReleasePinService,
     private readonly coverage: CoverageService,
-    private readonly threads: ThreadService,
   ) {}
 
   async status(component: string, ref: string): Promise<ReleaseStatusReport> {
@@ -38,7 +36,8 @@ export class StatusService {
       findingsByStatus[status] = (findingsByStatus[status] ?? 0) + 1;
       if (ACTIVE.has(status)) activeFindings[f.severity as keyof typeof activeFindings]++;
     }
-    const openThreads = (await this.threads.list(component, release.commit)).threads.filter((t) => t.status === 'open').length;
+    // Counted, not placed: a component may hold a million threads. An open thread is open wherever its code went.
+    const openThreads = (await this.workspace.db.read.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM threads WHERE component_id = ${release.component.id} AND status = 'open'`))!.n;
     const pendingRisks = (
       await this.workspace.db.read.get<{ n: number }>(
         sql`SELECT COUNT(*) AS n FROM risk_acceptances r JOIN findings f ON f.id = r.finding_id WHERE f.component_id = ${release.component.id} AND r.state = 'requested'`,
