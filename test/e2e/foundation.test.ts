@@ -60,10 +60,13 @@ describe('the demo in web mode', () => {
     // wait for every one of its first lines, not only the first, which both releases share.
     const wanted = expected.slice(0, 12).filter((l) => l.trim() !== '').map((l) => l.trim());
     await expect
-      .poll(async () => {
-        const shown = await visibleEditorText(page);
-        return wanted.filter((line) => !shown.includes(line));
-      })
+      .poll(
+        async () => {
+          const shown = await visibleEditorText(page);
+          return wanted.filter((line) => !shown.includes(line));
+        },
+        { timeout: 10_000 },
+      )
       .toEqual([]);
     expect(await page.getByTestId('file-header').innerText()).toMatch(/internal\/storage\/transactions\.go\s+[\d,]+ bytes · go · utf-8/);
     await screenshot(page, 'e2e-foundation-file');
