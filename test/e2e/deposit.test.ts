@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot } from '../helpers/browser.js';
+import { launchChromium, openWatchedPage, screenshot } from '../helpers/browser.js';
 import { runCliProcess, serveWorkspace, type ServedApp } from '../helpers/cli-process.js';
 import { git } from '../helpers/git-fixtures.js';
 import { tempDir } from '../helpers/temp.js';
@@ -11,7 +11,7 @@ let vendor: string;
 let app: ServedApp;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   workspace = path.join(await tempDir('ew-e2e-deposit-'), 'demo');
@@ -23,10 +23,7 @@ beforeAll(async () => {
   expect((await runCliProcess(['--workspace', workspace, 'sync', 'payments-gateway'])).code).toBe(0);
   app = await serveWorkspace(workspace);
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
-  await page.goto(app.launchUrl);
+  ({ page, pageErrors } = await openWatchedPage(browser, app.launchUrl, { width: 1500, height: 1000 }));
 });
 
 afterAll(async () => {

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, visibleEditorText } from '../helpers/browser.js';
+import { launchChromium, openWatchedPage, screenshot, visibleEditorText } from '../helpers/browser.js';
 import { runCliProcess, serveWorkspace, type ServedApp } from '../helpers/cli-process.js';
 import { git } from '../helpers/git-fixtures.js';
 import { tempDir } from '../helpers/temp.js';
@@ -15,8 +15,8 @@ let sarifFile: string;
 let app: ServedApp;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
-const dialogs: string[] = [];
+let pageErrors: string[] = [];
+let dialogs: string[] = [];
 
 /** A Semgrep-shaped log: two failures on real lines of the file at v1.2.0, and one passing check. */
 function semgrepLog(urlLine: number, authLine: number) {
@@ -82,14 +82,7 @@ beforeAll(async () => {
   await fs.writeFile(sarifFile, JSON.stringify(semgrepLog(urlLine, authLine), null, 2));
   app = await serveWorkspace(workspace);
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  await page.goto(app.launchUrl);
+  ({ page, pageErrors, dialogs } = await openWatchedPage(browser, app.launchUrl));
 });
 
 afterAll(async () => {

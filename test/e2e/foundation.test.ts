@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, visibleEditorText } from '../helpers/browser.js';
+import { launchChromium, openWatchedPage, screenshot, visibleEditorText } from '../helpers/browser.js';
 import { runCliProcess, serveWorkspace, type ServedApp } from '../helpers/cli-process.js';
 import { git } from '../helpers/git-fixtures.js';
 import { tempDir } from '../helpers/temp.js';
@@ -10,7 +10,7 @@ let workspace: string;
 let app: ServedApp;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   workspace = path.join(await tempDir('ew-e2e-'), 'demo');
@@ -18,10 +18,7 @@ beforeAll(async () => {
   expect(demo.code, demo.stderr).toBe(0);
   app = await serveWorkspace(workspace);
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
-  await page.goto(app.launchUrl);
+  ({ page, pageErrors } = await openWatchedPage(browser, app.launchUrl, { width: 1400, height: 850 }));
 });
 
 afterAll(async () => {

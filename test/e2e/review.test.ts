@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, visibleEditorText } from '../helpers/browser.js';
+import { launchChromium, openWatchedPage, screenshot, visibleEditorText } from '../helpers/browser.js';
 import { runCliProcess, serveWorkspace, type ServedApp } from '../helpers/cli-process.js';
 import { commitFiles, git, initRepository } from '../helpers/git-fixtures.js';
 import { tempDir } from '../helpers/temp.js';
@@ -14,8 +14,8 @@ let repo: string;
 let app: ServedApp;
 let browser: Browser;
 let page: Page;
-const pageErrors: string[] = [];
-const dialogs: string[] = [];
+let pageErrors: string[] = [];
+let dialogs: string[] = [];
 
 beforeAll(async () => {
   const dir = await tempDir('ew-e2e-review-');
@@ -30,14 +30,7 @@ beforeAll(async () => {
   expect((await cli('release', 'pin', 'billing', 'v1.0.0')).code).toBe(0);
   app = await serveWorkspace(workspace);
   browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  await page.goto(app.launchUrl);
+  ({ page, pageErrors, dialogs } = await openWatchedPage(browser, app.launchUrl));
   await page.evaluate(() => window.localStorage.setItem('escrow-workbench.person', 'Aliya'));
 });
 

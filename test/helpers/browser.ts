@@ -35,3 +35,25 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function visibleEditorText(page: Page): Promise<string> {
   return (await page.locator('[data-testid="code-viewer"] .view-lines').innerText()).replaceAll('\u00a0', ' ');
 }
+
+export interface WatchedPage {
+  page: Page;
+  /** Uncaught page errors and console errors, in order. */
+  pageErrors: string[];
+  /** Messages of dialogs the page opened (each dismissed): vendor text must never open one. */
+  dialogs: string[];
+}
+
+/** A new page on the app that records errors and dialogs, for tests to assert that none happened. */
+export async function openWatchedPage(browser: Browser, url: string, viewport = { width: 1500, height: 950 }): Promise<WatchedPage> {
+  const page = await browser.newPage({ viewport });
+  const watched: WatchedPage = { page, pageErrors: [], dialogs: [] };
+  page.on('pageerror', (error) => watched.pageErrors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && watched.pageErrors.push(message.text()));
+  page.on('dialog', (dialog) => {
+    watched.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(url);
+  return watched;
+}

@@ -4,6 +4,7 @@ import { parseCommitObject, parseTagObject, parseTreeObject, type CommitHeader, 
 
 const TREE_CACHE_LIMIT = 20_000;
 const IDLE_CLOSE_MS = 5 * 60_000;
+const IN_FLIGHT = 256;
 
 interface Reader {
   batch: CatFileBatch;
@@ -24,6 +25,18 @@ export class ObjectStore {
       return await reader.batch.contents(oid);
     } finally {
       this.touch(gitDir, reader);
+    }
+  }
+
+  /**
+   * Read many objects with up to IN_FLIGHT requests pipelined through the one reader (one at a time, 20k
+   * small blobs cost a round trip each), handing each to `visit` in the order asked.
+   */
+  async readEach(gitDir: string, oids: readonly string[], visit: (oid: string, object: GitObject | null) => void): Promise<void> {
+    for (let i = 0; i < oids.length; i += IN_FLIGHT) {
+      const window = oids.slice(i, i + IN_FLIGHT);
+      const objects = await Promise.all(window.map((oid) => this.read(gitDir, oid)));
+      window.forEach((oid, k) => visit(oid, objects[k] ?? null));
     }
   }
 

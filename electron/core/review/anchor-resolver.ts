@@ -44,6 +44,12 @@ interface FileAt {
  * Everything cached is keyed by object ids (blobs, commits), which name immutable content, so nothing can
  * go stale. Placing an anchor on its own blob reads only trees through the long-lived object reader.
  */
+/** The anchor of lines `startLine`–`endLine` of a file's text lines (INVALID_INPUT when outside the file). */
+export function anchorOnLines(commit: string, path: string, blob: string, fileLines: readonly string[], startLine: number, endLine: number): LineAnchor {
+  const parts = anchorParts(fileLines, startLine, endLine);
+  return { commit, path, blob, startLine, endLine, linesSha256: sha256Hex(anchoredText(parts.lines)), ...parts };
+}
+
 export class AnchorResolver {
   private readonly files = new Map<string, string[] | null>();
   private readonly hunks = new Map<string, Promise<DiffHunk[] | null>>();
@@ -59,8 +65,7 @@ export class AnchorResolver {
     if (!isRegularFile(entry.mode)) throw new AppError('INVALID_INPUT', 'error.anchor.notAFile', { path: filePath, commit: commitId });
     const fileLines = await this.linesOf(gitDir, entry.oid);
     if (!fileLines) throw new AppError('INVALID_INPUT', 'error.anchor.binaryFile', { path: filePath, commit: commitId });
-    const parts = anchorParts(fileLines, startLine, endLine);
-    return { commit: commitId, path: filePath, blob: entry.oid, startLine, endLine, linesSha256: sha256Hex(anchoredText(parts.lines)), ...parts };
+    return anchorOnLines(commitId, filePath, entry.oid, fileLines, startLine, endLine);
   }
 
   async place(anchor: LineAnchor, gitDir: string, commit: string): Promise<AnchorPlacement> {

@@ -140,19 +140,13 @@ export class CoverageService {
     }
     const missing = blobs.filter((b) => !counts.has(b));
     const fresh: Array<[string, number, number]> = [];
-    // Many reads in flight through the one object reader: a first count of 100k files is otherwise a round trip each.
-    for (let i = 0; i < missing.length; i += 256) {
-      const chunk = missing.slice(i, i + 256);
-      const objects = await Promise.all(chunk.map((blob) => this.workspace.objects.read(release.gitDir, blob)));
-      chunk.forEach((blob, k) => {
-        const object = objects[k];
-        if (!object) throw new AppError('INTEGRITY', 'error.mirror.objectMissing', { oid: blob, type: 'blob' });
-        const binary = looksBinary(object.data);
-        const lines = binary ? 0 : countLines(object.data);
-        counts.set(blob, { lines, binary });
-        fresh.push([blob, lines, binary ? 1 : 0]);
-      });
-    }
+    await this.workspace.objects.readEach(release.gitDir, missing, (blob, object) => {
+      if (!object) throw new AppError('INTEGRITY', 'error.mirror.objectMissing', { oid: blob, type: 'blob' });
+      const binary = looksBinary(object.data);
+      const lines = binary ? 0 : countLines(object.data);
+      counts.set(blob, { lines, binary });
+      fresh.push([blob, lines, binary ? 1 : 0]);
+    });
     // A read-only window (another process holds the lock) counts again next time rather than write.
     if (fresh.length > 0 && this.workspace.writable) {
       await this.workspace.db.transaction((tx) => insertRows(tx, 'blob_lines', ['blob', 'lines', 'binary'], fresh, 'ON CONFLICT (blob) DO NOTHING'));

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type { SarifImportSummary } from '../../../shared/contract/findings.js';
-import { anchorParts, splitLines, type LineAnchor } from '../../../shared/domain/anchors.js';
+import { splitLines, type LineAnchor } from '../../../shared/domain/anchors.js';
 import { AppError } from '../../../shared/errors.js';
 import { insertJsonRows } from '../../db/bulk.js';
 import { sql, sqlList } from '../../db/sql.js';
@@ -11,6 +11,7 @@ import type { ReleaseService } from '../code/release-service.js';
 import { decodeText, looksBinary } from '../code/text-decoding.js';
 import type { TreeService } from '../code/tree-service.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { anchorOnLines } from './anchor-resolver.js';
 import type { FindingService } from './finding-service.js';
 import { exportSarif } from './sarif/sarif-export.js';
 import { parseSarifLog, type ImportedResult } from './sarif/sarif-import.js';
@@ -51,10 +52,8 @@ export class SarifService {
         skipped.push({ index, reason: `lines ${result.startLine}-${result.endLine} are outside ${result.path}` });
         continue;
       }
-      const parts = anchorParts(lines, result.startLine, result.endLine);
-      const linesSha256 = createHash('sha256').update(parts.lines.join('\n')).digest('hex');
-      const anchor: LineAnchor = { commit: release.commit, path: result.path, blob: entry.oid, startLine: result.startLine, endLine: result.endLine, linesSha256, ...parts };
-      const fingerprint = `sarif:${result.fingerprint ?? createHash('sha256').update(`${result.tool}\u0000${result.ruleId}\u0000${result.path}\u0000${linesSha256}`).digest('hex')}`;
+      const anchor = anchorOnLines(release.commit, result.path, entry.oid, lines, result.startLine, result.endLine);
+      const fingerprint = `sarif:${result.fingerprint ?? createHash('sha256').update(`${result.tool}\u0000${result.ruleId}\u0000${result.path}\u0000${anchor.linesSha256}`).digest('hex')}`;
       drafts.push({ result, anchor, fingerprint });
     }
 
@@ -123,21 +122,12 @@ export class SarifService {
     return { component: release.component.name, commit: release.commit, results: parsed.results.length, created: fresh.length, updated: reported.length, noLongerReported: gone.length, skipped };
   }
 
-  /**
-   * The text lines of every blob results point into, read through the persistent object reader with
-   * many requests in flight: one at a time, 20k files cost a round trip each.
-   */
+  /** The text lines of every blob results point into (null for a binary or missing one). */
   private async readLines(gitDir: string, oids: readonly string[]): Promise<Map<string, string[] | null>> {
-    const unique = [...new Set(oids)];
     const lines = new Map<string, string[] | null>();
-    for (let i = 0; i < unique.length; i += 256) {
-      const chunk = unique.slice(i, i + 256);
-      const objects = await Promise.all(chunk.map((oid) => this.workspace.objects.read(gitDir, oid)));
-      chunk.forEach((oid, k) => {
-        const object = objects[k];
-        lines.set(oid, object && !looksBinary(object.data) ? splitLines(decodeText(object.data).text) : null);
-      });
-    }
+    await this.workspace.objects.readEach(gitDir, [...new Set(oids)], (oid, object) => {
+      lines.set(oid, object && !looksBinary(object.data) ? splitLines(decodeText(object.data).text) : null);
+    });
     return lines;
   }
 

@@ -17,7 +17,7 @@ import { LanguageSwitcher } from '../components/LanguageSwitcher.js';
 import { PersonSwitcher } from '../components/PersonSwitcher.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { useApi } from './api-context.js';
-import { placeLocation, useAddressBar, useNavigator } from './navigation.js';
+import { placeLocation, useAddressBar, useNavigator, type Place } from './navigation.js';
 import { useCall } from './use-call.js';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.js';
 import { useRelease } from './use-release.js';
@@ -55,6 +55,12 @@ export function App() {
     if (place.component === null && list.length > 0) go({ component: list[0]!.name }, { replace: true });
   }, [place.component, list, go]);
   const syncing = useMemo(() => new Set(sync.active ? (sync.active.components ?? list.map((c) => c.name)) : []), [sync.active, list]);
+
+  /** Search results and findings open their lines in the Code view. */
+  const openInCode = (target: Partial<Place>) => {
+    go(target);
+    setView('code');
+  };
 
   const chooseComponent = (name: string) => {
     if (name !== place.component) go({ component: name, ref: null, path: null, startLine: null, endLine: null });
@@ -125,10 +131,7 @@ export function App() {
             <SearchView
               place={place}
               commit={release.commit}
-              onOpen={(target) => {
-                go(target);
-                setView('code');
-              }}
+              onOpen={openInCode}
             />
           </section>
         ) : null}
@@ -142,10 +145,7 @@ export function App() {
             <FindingsView
               component={place.component}
               commit={release.commit}
-              onOpen={(target) => {
-                go(target);
-                setView('code');
-              }}
+              onOpen={openInCode}
             />
           </section>
         ) : null}

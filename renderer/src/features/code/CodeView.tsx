@@ -91,6 +91,7 @@ function FileWithInsights({ component, commit, path, navigator, onReviewed }: Fi
     <div className="file-with-insights">
       <div className="file-main">
         {blameNotes.error ? <ErrorNotice error={blameNotes.error} /> : null}
+        {review.error ? <ErrorNotice error={review.error} /> : null}
         <FilePane component={component} commit={commit} path={path} navigator={navigator} tools={tools} notes={blameNotes.notes} marks={review.marks} zones={review.zones} />
       </div>
       {history ? <HistoryPanel component={component} commit={commit} path={path} onOpen={(place) => navigator.go(place)} onClose={() => setHistory(false)} /> : null}

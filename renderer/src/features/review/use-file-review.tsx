@@ -13,7 +13,6 @@ import { useI18n } from '../../i18n/i18n-context.js';
  * lines), its findings in the gutter, and marking the file or the selected lines reviewed.
  */
 export function useFileReview(component: string, commit: string, path: string, navigator: Navigator, openPanel: () => void) {
-  const { t } = useI18n();
   const info = useCall('app.info', {});
   const threads = useCall('thread.list', { component, ref: commit });
   const findings = useCall('finding.list', { component, ref: commit });
@@ -70,7 +69,6 @@ export function useFileReview(component: string, commit: string, path: string, n
       findings.reload();
     },
     error: threads.error ?? findings.error,
-    t,
   };
 }
 
