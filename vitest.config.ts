@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    env: { ESCROW_VALIDATE_OUTPUT: '1' },
+    // Key files made by tests use few KDF rounds (the count is stored in each file; real keys use 600,000).
+    env: { ESCROW_VALIDATE_OUTPUT: '1', ESCROW_KDF_ITERATIONS: '1000' },
     reporters: ['default'],
     projects: [
       {

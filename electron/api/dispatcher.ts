@@ -17,6 +17,8 @@ export interface DispatcherOptions {
   log?: (message: string) => void;
   /** Who a call is made as when its transport names nobody (the CLI's --as, else the OS user). */
   defaultActor?: string;
+  /** The permission matrix check (core AccessControl); refuses a call the actor may not make. */
+  authorize?: (method: MethodName, actor: string) => Promise<void>;
 }
 
 export interface InvokeOptions {
@@ -53,6 +55,7 @@ export class Dispatcher {
     const parsed = spec.input.safeParse(payload ?? {});
     if (!parsed.success) throw invalidInput(method, parsed.error);
     if (spec.mutates && !this.options.writable) throw new AppError('LOCKED', 'error.workspace.readonly');
+    await this.options.authorize?.(method, actor);
 
     const input = parsed.data as { operationId?: string };
     const operationId = spec.long ? (input.operationId ?? randomUUID()) : null;

@@ -9,6 +9,7 @@ import { historyHandlers } from './handlers/history-handlers.js';
 import { searchHandlers } from './handlers/search-handlers.js';
 import { reviewHandlers } from './handlers/review-handlers.js';
 import { findingHandlers } from './handlers/finding-handlers.js';
+import { trustHandlers } from './handlers/trust-handlers.js';
 
 export type { CallContext, Handler, HandlerTable } from './handler-types.js';
 
@@ -24,5 +25,6 @@ export function createHandlers(core: CoreServices): HandlerTable {
     ...historyHandlers(core),
     ...reviewHandlers(core),
     ...findingHandlers(core),
+    ...trustHandlers(core),
   };
 }

@@ -68,3 +68,7 @@ export function parseOptions(argv: readonly string[], specs: readonly OptionSpec
 export function single(options: ParsedOptions, name: string): string | undefined {
   return options.values.get(name)?.[0];
 }
+
+export function all(options: ParsedOptions, name: string): string[] {
+  return options.values.get(name) ?? [];
+}

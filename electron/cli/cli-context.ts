@@ -2,9 +2,9 @@ import { localizeWireError, type ErrorCode, type WireError } from '../../shared/
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.js';
 import { translate, type MessageKey } from '../../shared/i18n/index.js';
 import type { MessageParams } from '../../shared/i18n/format.js';
-import { Dispatcher } from '../api/dispatcher.js';
-import { createHandlers } from '../api/handlers.js';
-import { createCoreServices } from '../core/services.js';
+import type { Dispatcher } from '../api/dispatcher.js';
+import { createCoreDispatcher } from '../api/core-dispatcher.js';
+import { cliPassphrases } from './passphrase-prompt.js';
 import { Workspace } from '../core/workspace/workspace.js';
 
 export interface CliIO {
@@ -57,13 +57,9 @@ export class CliContext {
     if (this.opened && (!write || this.opened.workspace.writable)) return this.opened;
     if (this.opened) await this.opened.workspace.close();
     const workspace = await Workspace.open(this.globals.workspace, { face: 'cli', write });
-    const core = createCoreServices(workspace, { actor: this.globals.as });
-    const dispatcher = new Dispatcher({
-      handlers: createHandlers(core),
-      defaultActor: core.actor,
-      events: workspace.events,
-      writable: workspace.writable,
-      validateOutput: process.env['ESCROW_VALIDATE_OUTPUT'] === '1',
+    const { dispatcher } = await createCoreDispatcher(workspace, {
+      actor: this.globals.as,
+      passphrases: cliPassphrases((person) => this.t('cli.passphrasePrompt', { name: person })),
       log: (message) => this.io.stderr.write(`${message}\n`),
     });
     this.opened = { workspace, dispatcher };

@@ -21,6 +21,23 @@ import { SarifService } from './review/sarif-service.js';
 import { StatusService } from './review/status-service.js';
 import { ThreadService } from './review/thread-service.js';
 import type { Workspace } from './workspace/workspace.js';
+import { Ledger } from './events/ledger.js';
+import { Projector } from './events/projector.js';
+import { alarmProjections } from './escrow/deposit-records.js';
+import { threadProjections } from './review/thread-service.js';
+import { criterionProjections } from './review/criteria.js';
+import { coverageProjections } from './review/coverage-service.js';
+import { findingProjections } from './review/finding-service.js';
+import { AccessControl } from './trust/access-control.js';
+import { AuditService } from './trust/audit-service.js';
+import { GateService } from './trust/gate-service.js';
+import { IdentityService } from './trust/identity-service.js';
+import { IdentityStore, type SafeStorage } from './trust/identity-store.js';
+import { Keyring, type PassphraseSource } from './trust/keyring.js';
+import { ManifestService } from './trust/manifest-service.js';
+import { PolicyService, policyProjections } from './trust/policy-service.js';
+import { RosterService, rosterProjections } from './trust/roster-service.js';
+import { SignoffService, signoffProjections } from './trust/signoff-service.js';
 import { personNameSchema } from '../../shared/domain/names.js';
 
 /** The core's services for one open workspace, wired once; faces reach them only through the API. */
@@ -47,28 +64,59 @@ export interface CoreServices {
   findings: FindingService;
   sarif: SarifService;
   status: StatusService;
+  keyring: Keyring;
+  ledger: Ledger;
+  projector: Projector;
+  identities: IdentityService;
+  roster: RosterService;
+  access: AccessControl;
+  audit: AuditService;
+  policies: PolicyService;
+  gates: GateService;
+  signoffs: SignoffService;
+  manifests: ManifestService;
 }
 
 export interface CoreOptions {
   credentials?: CredentialSource;
   settings?: CoreSettings;
   actor?: string;
+  /** Where a locked key's passphrase comes from when a call needs it (CLI: ESCROW_PASSPHRASE or a prompt). */
+  passphrases?: PassphraseSource;
+  /** Electron's safeStorage, for keys the desktop app protects with the OS keychain. */
+  safeStorage?: SafeStorage;
 }
 
 export function createCoreServices(workspace: Workspace, options: CoreOptions = {}): CoreServices {
   const settings = options.settings ?? readCoreSettings();
   const credentials = options.credentials ?? new EnvironmentCredentials();
   const actor = options.actor ?? defaultActor();
+  const keyring = new Keyring(new IdentityStore(workspace.paths.keys, options.safeStorage ?? null), options.passphrases);
+  const projector = new Projector();
+  const ledger = new Ledger(keyring, projector);
   const components = new ComponentService(workspace);
   const releases = new ReleaseService(workspace, components);
   const sync = new SyncService(workspace, components, credentials, settings);
   const trees = new TreeService(workspace, releases);
   const pins = new ReleasePinService(workspace, components, releases, actor);
   const anchors = new AnchorResolver(workspace);
-  const threads = new ThreadService(workspace, releases, trees, anchors);
-  const criteria = new CriteriaService(workspace, components);
-  const coverage = new CoverageService(workspace, releases, trees, criteria);
-  const findings = new FindingService(workspace, components, releases, anchors);
+  const threads = new ThreadService(workspace, releases, trees, anchors, ledger);
+  const criteria = new CriteriaService(workspace, components, ledger);
+  const coverage = new CoverageService(workspace, releases, trees, criteria, ledger);
+  const findings = new FindingService(workspace, components, releases, anchors, ledger);
+  const sarif = new SarifService(workspace, releases, trees, findings, ledger);
+  const roster = new RosterService(workspace, ledger, keyring.store);
+  const policies = new PolicyService(workspace, components, criteria, ledger);
+  const gates = new GateService(workspace, releases, pins, coverage, findings, policies);
+  projector.register(rosterProjections);
+  projector.register(policyProjections);
+  projector.register(signoffProjections);
+  projector.register(alarmProjections);
+  projector.register(threadProjections);
+  projector.register(criterionProjections);
+  projector.register(coverageProjections);
+  projector.register(findingProjections);
+  projector.register(sarif.projections);
   return {
     workspace,
     settings,
@@ -78,7 +126,7 @@ export function createCoreServices(workspace: Workspace, options: CoreOptions = 
     sync,
     bundles: new BundleService(workspace, components, sync),
     verify: new VerifyService(workspace, components, gitTreeDigester),
-    deposits: new DepositRecords(workspace, components),
+    deposits: new DepositRecords(workspace, components, ledger),
     pins,
     releases,
     trees,
@@ -89,8 +137,19 @@ export function createCoreServices(workspace: Workspace, options: CoreOptions = 
     criteria,
     coverage,
     findings,
-    sarif: new SarifService(workspace, releases, trees, findings),
-    status: new StatusService(workspace, components, releases, pins, coverage),
+    sarif,
+    status: new StatusService(workspace, components, releases, pins, coverage, gates),
+    keyring,
+    ledger,
+    projector,
+    identities: new IdentityService(keyring, roster),
+    roster,
+    access: new AccessControl(roster, keyring),
+    audit: new AuditService(workspace, projector),
+    policies,
+    gates,
+    signoffs: new SignoffService(workspace, releases, gates, roster, keyring, ledger),
+    manifests: new ManifestService(workspace, releases, gates, policies, findings, coverage, keyring),
   };
 }
 

@@ -2,13 +2,11 @@ import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, protocol, session, shell } from 'electron';
-import { Dispatcher } from '../api/dispatcher.js';
-import { createHandlers } from '../api/handlers.js';
+import { createCoreDispatcher } from '../api/core-dispatcher.js';
 import { SECURITY_HEADERS } from '../api/security-headers.js';
 import { defaultWorkspaceDir } from '../core/app-paths.js';
 import { EnvironmentCredentials } from '../core/credentials/git-credentials.js';
 import { KeychainCredentials } from '../core/credentials/keychain-credentials.js';
-import { createCoreServices } from '../core/services.js';
 import { Workspace } from '../core/workspace/workspace.js';
 import { safeStorageCipher } from './keychain.js';
 import {
@@ -45,8 +43,7 @@ async function main(): Promise<void> {
   await app.whenReady();
   const workspace = await Workspace.open(process.env['ESCROW_WORKSPACE'] ? path.resolve(process.env['ESCROW_WORKSPACE']) : defaultWorkspaceDir(), { face: 'electron', write: true });
   const credentials = new KeychainCredentials(path.join(workspace.paths.keys, 'git-credentials.json'), safeStorageCipher, new EnvironmentCredentials());
-  const core = createCoreServices(workspace, { credentials });
-  const dispatcher = new Dispatcher({ handlers: createHandlers(core), defaultActor: core.actor, events: workspace.events, writable: true, log: (m) => console.error(m) });
+  const { dispatcher } = await createCoreDispatcher(workspace, { credentials, safeStorage: safeStorageCipher, log: (m) => console.error(m) });
 
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionDecision(permission)));
   session.defaultSession.setPermissionCheckHandler((_contents, permission) => permissionDecision(permission));

@@ -8,6 +8,7 @@ import { historyMethods } from './history.js';
 import { searchMethods } from './search.js';
 import { dashboardMethods, reviewMethods } from './review.js';
 import { findingMethods } from './findings.js';
+import { trustMethods } from './trust.js';
 
 /** The whole API: every operation any face (UI over IPC or HTTP, CLI) can perform. */
 export const apiContract = {
@@ -21,6 +22,7 @@ export const apiContract = {
   ...reviewMethods,
   ...findingMethods,
   ...dashboardMethods,
+  ...trustMethods,
 };
 
 export type ApiContract = typeof apiContract;

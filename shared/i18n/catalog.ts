@@ -11,11 +11,12 @@ import { readingMessages } from './messages/reading.js';
 import { searchMessages } from './messages/search.js';
 import { reviewMessages } from './messages/review.js';
 import { anchorsMessages } from './messages/anchors.js';
+import { trustMessages } from './messages/trust.js';
 import { findingsMessages } from './messages/findings.js';
 import { reviewUiMessages } from './messages/review-ui.js';
 
 /** Every feature's messages. A new feature adds its module here (keys must not repeat across modules). */
-export const MESSAGE_MODULES = [appMessages, escrowMessages, codeMessages, errorsMessages, cliMessages, githubMessages, digestMessages, depositMessages, searchMessages, historyMessages, readingMessages, reviewMessages, anchorsMessages, findingsMessages, reviewUiMessages] as const;
+export const MESSAGE_MODULES = [appMessages, escrowMessages, codeMessages, errorsMessages, cliMessages, githubMessages, digestMessages, depositMessages, searchMessages, historyMessages, readingMessages, reviewMessages, anchorsMessages, findingsMessages, reviewUiMessages, trustMessages] as const;
 
 export const en = {
   ...appMessages.en,
@@ -31,6 +32,7 @@ export const en = {
   ...readingMessages.en,
   ...reviewMessages.en,
   ...anchorsMessages.en,
+  ...trustMessages.en,
   ...findingsMessages.en,
   ...reviewUiMessages.en,
 };
@@ -49,6 +51,7 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...readingMessages.ru,
   ...reviewMessages.ru,
   ...anchorsMessages.ru,
+  ...trustMessages.ru,
   ...findingsMessages.ru,
   ...reviewUiMessages.ru,
 };
@@ -66,6 +69,7 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   ...readingMessages.kk,
   ...reviewMessages.kk,
   ...anchorsMessages.kk,
+  ...trustMessages.kk,
   ...findingsMessages.kk,
   ...reviewUiMessages.kk,
 };

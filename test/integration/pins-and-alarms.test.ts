@@ -120,10 +120,10 @@ describe('integrity alarms', () => {
     let list = (await call(ws.dispatcher, 'component.list', {})) as { components: Array<{ openAlarms: number }> };
     expect(list.components[0]!.openAlarms).toBe(1);
 
-    expect(await ws.dispatcher.invoke('alarm.acknowledge', { alarmId: alarms[0]!.id, comment: '   ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await ws.dispatcher.invoke('alarm.acknowledge', { alarmId: 999, comment: 'x' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const { alarm } = (await call(ws.dispatcher, 'alarm.acknowledge', { alarmId: alarms[0]!.id, comment: 'Vendor deleted the tag by mistake; v1.0.0 is preserved.' })) as { alarm: AlarmRecord };
-    expect(alarm.acknowledgements).toEqual([{ comment: 'Vendor deleted the tag by mistake; v1.0.0 is preserved.', by: ws.core.actor, at: expect.any(String) }]);
+    expect(await ws.dispatcher.invoke('alarm.acknowledge', { alarmId: alarms[0]!.id, comment: '   ' }, { actor: 'admin' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await ws.dispatcher.invoke('alarm.acknowledge', { alarmId: 999, comment: 'x' }, { actor: 'admin' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const { alarm } = (await call(ws.dispatcher, 'alarm.acknowledge', { alarmId: alarms[0]!.id, comment: 'Vendor deleted the tag by mistake; v1.0.0 is preserved.' }, 'admin')) as { alarm: AlarmRecord };
+    expect(alarm.acknowledgements).toEqual([{ comment: 'Vendor deleted the tag by mistake; v1.0.0 is preserved.', by: 'admin', at: expect.any(String) }]);
     expect(((await call(ws.dispatcher, 'alarm.list', { open: true })) as { alarms: AlarmRecord[] }).alarms).toEqual([]);
     expect(((await call(ws.dispatcher, 'alarm.list', {})) as { alarms: AlarmRecord[] }).alarms).toHaveLength(1);
     list = (await call(ws.dispatcher, 'component.list', {})) as { components: Array<{ openAlarms: number }> };

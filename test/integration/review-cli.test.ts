@@ -3,9 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCliProcess } from '../helpers/cli-process.js';
 import { commitFiles, git, initRepository } from '../helpers/git-fixtures.js';
 import { tempDir } from '../helpers/temp.js';
+import { TEST_PASSPHRASE } from '../helpers/workspace.js';
 
 let workspace: string;
-const cli = (...args: string[]) => runCliProcess(['--workspace', workspace, ...args]);
+const cli = (...args: string[]) => runCliProcess(['--workspace', workspace, ...args], { env: { ESCROW_PASSPHRASE: TEST_PASSPHRASE } });
 
 beforeAll(async () => {
   const dir = await tempDir('ew-review-cli-');
@@ -13,7 +14,11 @@ beforeAll(async () => {
   const repo = await initRepository(path.join(dir, 'vendor'));
   await commitFiles(repo, { 'src/auth.go': 'package auth\n\nfunc Check(p string) bool {\n\treturn p == "admin"\n}\n', 'README.md': '# Auth\n' }, 'v1');
   await git(repo, 'tag', 'v1');
-  expect((await cli('init')).code).toBe(0);
+  expect((await cli('init', '--admin', 'admin')).code).toBe(0);
+  for (const person of ['aliya', 'timur']) {
+    expect((await cli('identity', 'new', person)).code).toBe(0);
+    expect((await cli('--as', 'admin', 'user', 'add', person, '--role', 'reviewer', '--role', 'security,approver')).code).toBe(0);
+  }
   expect((await cli('component', 'add', 'auth', repo)).code).toBe(0);
   expect((await cli('sync')).code).toBe(0);
 });
@@ -46,7 +51,7 @@ describe('review from the command line', () => {
     const added = await cli('--as', 'aliya', '--json', 'finding', 'add', 'auth', 'v1', 'src/auth.go', '--lines', '4', '--severity', 'high', '--title', 'Hard-coded credential', '--cwe', 'CWE-798', '--cvss', 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H');
     expect(added.code).toBe(0);
     expect(JSON.parse(added.stdout)).toMatchObject({ number: 1, cwe: { id: 798 }, cvss: { score: 9.8 } });
-    expect((await cli('finding', 'set-status', 'auth/F-1', 'confirmed')).code).toBe(0);
+    expect((await cli('--as', 'timur', 'finding', 'set-status', 'auth/F-1', 'confirmed')).code).toBe(0);
     expect((await cli('--as', 'aliya', 'finding', 'accept-risk', 'auth/F-1', '--justification', 'Internal tool only', '--expires', '2031-06-30')).code).toBe(0);
     const own = await cli('--as', 'aliya', 'finding', 'approve-risk', 'auth/F-1');
     expect(own.code).toBe(1);

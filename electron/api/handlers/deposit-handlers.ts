@@ -37,9 +37,10 @@ export function depositHandlers(core: CoreServices): Handlers<DepositMethod> {
     },
     'deposit.syncChanges': async ({ component, syncId, offset, limit }) => core.deposits.syncChanges(component, syncId, offset, limit),
     'alarm.list': async (input) => ({ alarms: await core.deposits.alarms(input) }),
-    'alarm.acknowledge': async ({ alarmId, comment }) => ({ alarm: await core.deposits.acknowledge(alarmId, comment, core.actor) }),
+    'alarm.acknowledge': async ({ alarmId, comment }, { actor }) => ({ alarm: await core.deposits.acknowledge(alarmId, comment, actor) }),
     'release.pin': async ({ component, ref }, context) =>
       core.pins.pin(component, ref, {
+        actor: context.actor,
         signal: context.signal,
         onProgress: (done, total) => context.progress({ component, phase: 'digest', completed: done, total, bytes: done }),
       }),

@@ -1,36 +1,15 @@
 import { AppError } from '../../../shared/errors.js';
-import { Dispatcher } from '../../api/dispatcher.js';
-import { createHandlers } from '../../api/handlers.js';
+import { createCoreDispatcher } from '../../api/core-dispatcher.js';
+import { environmentPassphrases } from '../passphrase-prompt.js';
 import { startWebServer } from '../../api/http/http-server.js';
 import { rendererDistDir } from '../../core/app-paths.js';
 import { createDemoWorkspace } from '../../core/demo/demo-workspace.js';
-import { createCoreServices } from '../../core/services.js';
 import { Workspace } from '../../core/workspace/workspace.js';
-import { sql } from '../../db/sql.js';
 import { single } from '../args.js';
 import type { CommandSpec } from '../command.js';
 import { phaseKey } from './component-commands.js';
 
 export const workspaceCommands: CommandSpec[] = [
-  {
-    words: ['init'],
-    usage: '[--admin NAME]',
-    summary: 'cli.command.init',
-    options: [{ name: 'admin', value: true }],
-    positionals: { min: 0, max: 0 },
-    async run(context, options) {
-      const workspace = await Workspace.create(context.globals.workspace, 'cli');
-      try {
-        const admin = single(options, 'admin');
-        if (admin !== undefined) {
-          await workspace.db.transaction((tx) => tx.run(sql`INSERT INTO workspace_settings (key, value) VALUES ('admin.name', ${admin})`));
-        }
-      } finally {
-        await workspace.close();
-      }
-      return { json: { workspace: context.globals.workspace }, human: context.t('cli.initDone', { path: context.globals.workspace }) };
-    },
-  },
   {
     words: ['demo'],
     usage: '',
@@ -66,13 +45,9 @@ export const workspaceCommands: CommandSpec[] = [
       const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
       if (!(port >= 0 && port <= 65535)) throw new AppError('INVALID_INPUT', 'error.serve.badPort', { port: portText });
       const workspace = await Workspace.open(context.globals.workspace, { face: 'web', write: true });
-      const core = createCoreServices(workspace, { actor: context.globals.as });
-      const dispatcher = new Dispatcher({
-        handlers: createHandlers(core),
-        defaultActor: core.actor,
-        events: workspace.events,
-        writable: true,
-        validateOutput: process.env['ESCROW_VALIDATE_OUTPUT'] === '1',
+      const { dispatcher } = await createCoreDispatcher(workspace, {
+        actor: context.globals.as,
+        passphrases: environmentPassphrases,
         log: (message) => context.io.stderr.write(`${message}\n`),
       });
       context.adopt(workspace, dispatcher);

@@ -6,6 +6,8 @@ import { sql } from '../../db/sql.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { ComponentService } from './component-service.js';
 import type { RefChangeKind } from './ref-plan.js';
+import type { Ledger } from '../events/ledger.js';
+import type { ProjectionTable } from '../events/projector.js';
 
 interface AlarmRow {
   id: number;
@@ -25,6 +27,7 @@ export class DepositRecords {
   constructor(
     private readonly workspace: Workspace,
     private readonly components: ComponentService,
+    private readonly ledger: Ledger,
   ) {}
 
   async syncs(componentName: string, limit = 50) {
@@ -73,9 +76,7 @@ export class DepositRecords {
   async acknowledge(alarmId: number, comment: string, actor: string): Promise<AlarmRecord> {
     const exists = await this.workspace.db.read.get<{ id: number }>(sql`SELECT id FROM integrity_alarms WHERE id = ${alarmId}`);
     if (!exists) throw new AppError('NOT_FOUND', 'error.alarm.notFound', { id: alarmId });
-    await this.workspace.db.transaction((tx) =>
-      tx.run(sql`INSERT INTO alarm_acknowledgements (alarm_id, comment, acknowledged_by, acknowledged_at) VALUES (${alarmId}, ${comment}, ${actor}, ${new Date().toISOString()})`),
-    );
+    await this.workspace.db.transaction((tx) => this.ledger.append(tx, actor, 'alarm.acknowledged', { alarmId, comment }));
     const row = await this.workspace.db.read.get<AlarmRow>(sql`SELECT a.*, c.name AS component FROM integrity_alarms a JOIN components c ON c.id = a.component_id WHERE a.id = ${alarmId}`);
     this.workspace.events.publish({ type: 'changed', topic: 'components', component: row!.component });
     return this.withAcknowledgements(row!);
@@ -109,3 +110,9 @@ export class DepositRecords {
     };
   }
 }
+
+export const alarmProjections: ProjectionTable = {
+  async 'alarm.acknowledged'(tx, { actor, at, payload }) {
+    await tx.run(sql`INSERT INTO alarm_acknowledgements (alarm_id, comment, acknowledged_by, acknowledged_at) VALUES (${payload['alarmId'] as number}, ${payload['comment'] as string}, ${actor}, ${at})`);
+  },
+};

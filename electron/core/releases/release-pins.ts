@@ -24,6 +24,8 @@ interface ReleaseRow {
 }
 
 export interface PinOptions {
+  /** Who pins (the caller); the core's default person otherwise. */
+  actor?: string;
   signal?: AbortSignal;
   onProgress?: (doneBytes: number, totalBytes: number) => void;
 }
@@ -64,7 +66,7 @@ export class ReleasePinService {
     const id = await this.workspace.db.transaction(async (tx) => {
       const inserted = await tx.run(sql`
         INSERT INTO releases (component_id, refname, commit_id, tree_id, digest, file_count, total_bytes, pinned_at, pinned_by)
-        VALUES (${component.id}, ${refname}, ${resolved.commit}, ${resolved.tree}, ${digest}, ${counted.length}, ${inventory.bytes}, ${pinnedAt}, ${this.actor})`);
+        VALUES (${component.id}, ${refname}, ${resolved.commit}, ${resolved.tree}, ${digest}, ${counted.length}, ${inventory.bytes}, ${pinnedAt}, ${options.actor ?? this.actor})`);
       await tx.run(sql`INSERT INTO release_inventories (release_id, inventory_json) VALUES (${inserted.lastId}, ${JSON.stringify(inventory)})`);
       return inserted.lastId;
     });

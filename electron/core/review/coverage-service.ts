@@ -3,7 +3,9 @@ import type { CoverageTotals, ReleaseCoverage } from '../../../shared/contract/r
 import { AppError } from '../../../shared/errors.js';
 import { insertRows } from '../../db/bulk.js';
 import { sql, sqlList } from '../../db/sql.js';
-import { appendEvent } from '../events/event-log.js';
+import type { Ledger } from '../events/ledger.js';
+import type { ProjectionTable } from '../events/projector.js';
+import { componentIdOf } from '../events/projection-helpers.js';
 import type { ReleaseService, ResolvedRelease } from '../code/release-service.js';
 import { looksBinary } from '../code/text-decoding.js';
 import type { TreeService } from '../code/tree-service.js';
@@ -33,6 +35,7 @@ export class CoverageService {
     private readonly releases: ReleaseService,
     private readonly trees: TreeService,
     private readonly criteria: CriteriaService,
+    private readonly ledger: Ledger,
   ) {}
 
   async mark(actor: string, component: string, ref: string, paths: readonly string[], criterion: string, startLine?: number, endLine?: number): Promise<{ marked: number; commit: string }> {
@@ -53,21 +56,15 @@ export class CoverageService {
       const { lines } = (await this.lineCounts(release, [targets[0]!.oid])).get(targets[0]!.oid)!;
       if (endLine! > lines) throw new AppError('INVALID_INPUT', 'error.anchor.outsideFile', { startLine: startLine!, endLine: endLine!, lineCount: lines });
     }
-    await this.workspace.db.transaction(async (tx) => {
-      const { at } = await appendEvent(tx, actor, 'review.marked', {
+    await this.workspace.db.transaction((tx) =>
+      this.ledger.append(tx, actor, 'review.marked', {
         component: release.component.name,
         commit: release.commit,
         criterion,
         files: targets.map((t) => ({ path: t.path, blob: t.oid })),
         lines: ranged ? { startLine, endLine } : null,
-      });
-      await insertRows(
-        tx,
-        'review_marks',
-        ['component_id', 'blob', 'path', 'commit_id', 'criterion', 'reviewer', 'start_line', 'end_line', 'marked_at'],
-        targets.map((t) => [release.component.id, t.oid, t.path, release.commit, criterion, actor, startLine ?? null, endLine ?? null, at]),
-      );
-    });
+      }),
+    );
     return { marked: targets.length, commit: release.commit };
   }
 
@@ -172,3 +169,16 @@ function add(totals: CoverageTotals, lines: number, reviewed: number, whole: boo
   totals.linesReviewed += reviewed;
   if (whole) totals.filesReviewed++;
 }
+
+export const coverageProjections: ProjectionTable = {
+  async 'review.marked'(tx, { actor, at, payload }) {
+    const componentId = await componentIdOf(tx, payload['component']);
+    const lines = payload['lines'] as { startLine: number; endLine: number } | null;
+    await insertRows(
+      tx,
+      'review_marks',
+      ['component_id', 'blob', 'path', 'commit_id', 'criterion', 'reviewer', 'start_line', 'end_line', 'marked_at'],
+      (payload['files'] as { path: string; blob: string }[]).map((f) => [componentId, f.blob, f.path, payload['commit'] as string, payload['criterion'] as string, actor, lines?.startLine ?? null, lines?.endLine ?? null, at]),
+    );
+  },
+};

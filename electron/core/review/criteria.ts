@@ -1,7 +1,9 @@
 import type { Criterion } from '../../../shared/contract/review.js';
 import { AppError } from '../../../shared/errors.js';
 import { sql } from '../../db/sql.js';
-import { appendEvent } from '../events/event-log.js';
+import type { Ledger } from '../events/ledger.js';
+import type { ProjectionTable } from '../events/projector.js';
+import { componentIdOf } from '../events/projection-helpers.js';
 import type { ComponentService } from '../escrow/component-service.js';
 import type { Workspace } from '../workspace/workspace.js';
 
@@ -23,6 +25,7 @@ export class CriteriaService {
   constructor(
     private readonly workspace: Workspace,
     private readonly components: ComponentService,
+    private readonly ledger: Ledger,
   ) {}
 
   async list(component: string): Promise<Criterion[]> {
@@ -42,11 +45,7 @@ export class CriteriaService {
     }
     // A new criterion can only imply existing ones, so no cycle can form.
     const criterion: Criterion = { name, description, implies: [...new Set(implies)], builtIn: false };
-    await this.workspace.db.transaction(async (tx) => {
-      const { at } = await appendEvent(tx, actor, 'criterion.defined', { component: row.name, ...criterion });
-      await tx.run(sql`INSERT INTO review_criteria (component_id, name, description, implies, created_by, created_at)
-        VALUES (${row.id}, ${name}, ${description}, ${JSON.stringify(criterion.implies)}, ${actor}, ${at})`);
-    });
+    await this.workspace.db.transaction((tx) => this.ledger.append(tx, actor, 'criterion.defined', { component: row.name, name, description, implies: criterion.implies }));
     return criterion;
   }
 
@@ -72,3 +71,11 @@ export function criteriaCountingFor(target: string, criteria: readonly Criterion
   }
   return counting;
 }
+
+export const criterionProjections: ProjectionTable = {
+  async 'criterion.defined'(tx, { actor, at, payload }) {
+    const componentId = await componentIdOf(tx, payload['component']);
+    await tx.run(sql`INSERT INTO review_criteria (component_id, name, description, implies, created_by, created_at)
+      VALUES (${componentId}, ${payload['name'] as string}, ${payload['description'] as string}, ${JSON.stringify(payload['implies'])}, ${actor}, ${at})`);
+  },
+};

@@ -6,7 +6,9 @@ import { cweName, parseCweId } from '../../../shared/domain/cwe.js';
 import { AppError } from '../../../shared/errors.js';
 import type { Writable } from '../../db/connection.js';
 import { sql, sqlList, type SqlQuery } from '../../db/sql.js';
-import { appendEvent } from '../events/event-log.js';
+import type { Ledger } from '../events/ledger.js';
+import type { ProjectionTable } from '../events/projector.js';
+import { componentIdOf } from '../events/projection-helpers.js';
 import type { ReleaseService, ResolvedRelease } from '../code/release-service.js';
 import type { ComponentService } from '../escrow/component-service.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -84,6 +86,7 @@ export class FindingService {
     private readonly components: ComponentService,
     private readonly releases: ReleaseService,
     private readonly anchors: AnchorResolver,
+    private readonly ledger: Ledger,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -100,10 +103,8 @@ export class FindingService {
     const existing = await this.workspace.db.read.get<{ number: number }>(sql`SELECT number FROM findings WHERE component_id = ${release.component.id} AND fingerprint = ${fingerprint}`);
     if (existing) throw new AppError('CONFLICT', 'error.finding.duplicate', { number: existing.number });
     const draft: FindingDraft = { title: input.title, description: input.description, severity: input.severity, cwe, cvss: cvss && { vector: cvss.vector, score: cvss.score }, fingerprint, source: 'manual', ruleId: null, anchors };
-    const id = await this.workspace.db.transaction(async (tx) => {
-      const { at } = await appendEvent(tx, actor, 'finding.added', { component: release.component.name, commit: release.commit, ...draft });
-      return insertFinding(tx, actor, release, draft, at);
-    });
+    const id = randomUUID();
+    await this.workspace.db.transaction((tx) => this.ledger.append(tx, actor, 'finding.added', { findingId: id, component: release.component.name, commit: release.commit, ...draft }));
     return this.get(id, release);
   }
 
@@ -147,23 +148,13 @@ export class FindingService {
     if (to === 'false-positive' && row.false_positive_by !== actor) {
       if (row.false_positive_by === null) {
         // The first person only proposes it; a second person must agree.
-        await this.workspace.db.transaction(async (tx) => {
-          const { at } = await appendEvent(tx, actor, 'finding.false-positive-proposed', { findingId: id, comment });
-          await tx.run(sql`UPDATE findings SET false_positive_by = ${actor}, updated_at = ${at} WHERE id = ${id}`);
-          await tx.run(sql`INSERT INTO finding_history (finding_id, actor, at, from_status, to_status, comment) VALUES (${id}, ${actor}, ${at}, ${current}, 'false-positive-proposed', ${comment})`);
-        });
+        await this.workspace.db.transaction((tx) => this.ledger.append(tx, actor, 'finding.false-positive-proposed', { findingId: id, from: current, comment }));
         return this.getOn(id, ref);
       }
     } else if (to === 'false-positive') {
       throw new AppError('FORBIDDEN', 'error.finding.secondPersonNeeded', { number: row.number, person: actor });
     }
-    await this.workspace.db.transaction(async (tx) => {
-      const { at } = await appendEvent(tx, actor, 'finding.status-set', { findingId: id, from: current, to, comment, fixedIn });
-      await tx.run(sql`UPDATE findings SET status = ${to}, fixed_in = ${to === 'fixed' ? fixedIn : row.fixed_in},
-        false_positive_by = ${to === 'false-positive' ? row.false_positive_by : null}, updated_at = ${at} WHERE id = ${id}`);
-      if (current !== row.status) await tx.run(sql`UPDATE risk_acceptances SET state = 'withdrawn' WHERE finding_id = ${id} AND state = 'approved'`);
-      await tx.run(sql`INSERT INTO finding_history (finding_id, actor, at, from_status, to_status, comment) VALUES (${id}, ${actor}, ${at}, ${current}, ${to}, ${comment})`);
-    });
+    await this.workspace.db.transaction((tx) => this.ledger.append(tx, actor, 'finding.status-set', { findingId: id, from: current, to, comment, fixedIn }));
     return this.getOn(id, ref);
   }
 
@@ -178,14 +169,9 @@ export class FindingService {
     // A request nobody approved before its own expiry is void: a new one replaces it.
     const lapsed = pending !== undefined && new Date(pending.expires_at) <= this.now();
     if (pending && !lapsed) throw new AppError('CONFLICT', 'error.finding.riskPending', { number: row.number, person: pending.requested_by });
-    await this.workspace.db.transaction(async (tx) => {
-      if (lapsed) await tx.run(sql`UPDATE risk_acceptances SET state = 'withdrawn' WHERE id = ${pending.id}`);
-      const riskId = randomUUID();
-      const { at } = await appendEvent(tx, actor, 'risk.requested', { findingId: id, riskId, justification, expiresAt: expires.toISOString() });
-      await tx.run(sql`INSERT INTO risk_acceptances (id, finding_id, requested_by, requested_at, justification, expires_at, state)
-        VALUES (${riskId}, ${id}, ${actor}, ${at}, ${justification}, ${expires.toISOString()}, 'requested')`);
-      await tx.run(sql`UPDATE findings SET updated_at = ${at} WHERE id = ${id}`);
-    });
+    await this.workspace.db.transaction((tx) =>
+      this.ledger.append(tx, actor, 'risk.requested', { findingId: id, riskId: randomUUID(), justification, expiresAt: expires.toISOString(), replaces: lapsed ? pending.id : null }),
+    );
     return this.get(id);
   }
 
@@ -196,13 +182,7 @@ export class FindingService {
     if (pending.requested_by === actor) throw new AppError('FORBIDDEN', 'error.finding.ownRiskRequest', { number: row.number, person: actor });
     if (new Date(pending.expires_at) <= this.now()) throw new AppError('CONFLICT', 'error.finding.expiryPast', { date: pending.expires_at.slice(0, 10) });
     const current = await this.effectiveStatus(row);
-    await this.workspace.db.transaction(async (tx) => {
-      const { at } = await appendEvent(tx, actor, 'risk.approved', { findingId: id, riskId: pending.id, comment });
-      await tx.run(sql`UPDATE risk_acceptances SET state = 'withdrawn' WHERE finding_id = ${id} AND state = 'approved'`);
-      await tx.run(sql`UPDATE risk_acceptances SET state = 'approved', approved_by = ${actor}, approved_at = ${at} WHERE id = ${pending.id}`);
-      await tx.run(sql`UPDATE findings SET status = 'risk-accepted', updated_at = ${at} WHERE id = ${id}`);
-      await tx.run(sql`INSERT INTO finding_history (finding_id, actor, at, from_status, to_status, comment) VALUES (${id}, ${actor}, ${at}, ${current}, 'risk-accepted', ${comment || pending.justification})`);
-    });
+    await this.workspace.db.transaction((tx) => this.ledger.append(tx, actor, 'risk.approved', { findingId: id, riskId: pending.id, from: current, comment }));
     return this.get(id);
   }
 
@@ -297,20 +277,61 @@ export class FindingService {
   }
 }
 
-/** Insert a finding's row, anchors and first history entry; returns its id. */
-export async function insertFinding(tx: Writable, actor: string, release: ResolvedRelease, draft: FindingDraft, at: string): Promise<string> {
-  const id = randomUUID();
-  const next = await tx.get<{ n: number }>(sql`SELECT COALESCE(MAX(number), 0) + 1 AS n FROM findings WHERE component_id = ${release.component.id}`);
+/** Insert a finding's row, anchors and first history entry. */
+export async function insertFinding(tx: Writable, actor: string, componentId: string, commit: string, id: string, draft: FindingDraft, at: string): Promise<void> {
+  const next = await tx.get<{ n: number }>(sql`SELECT COALESCE(MAX(number), 0) + 1 AS n FROM findings WHERE component_id = ${componentId}`);
   await tx.run(sql`INSERT INTO findings (id, component_id, number, title, description, severity, cwe, cvss_vector, cvss_score, status, fingerprint, source, rule_id, commit_id, created_by, created_at, updated_at)
-    VALUES (${id}, ${release.component.id}, ${next!.n}, ${draft.title}, ${draft.description}, ${draft.severity}, ${draft.cwe}, ${draft.cvss?.vector ?? null}, ${draft.cvss?.score ?? null},
-      'open', ${draft.fingerprint}, ${draft.source}, ${draft.ruleId}, ${release.commit}, ${actor}, ${at}, ${at})`);
+    VALUES (${id}, ${componentId}, ${next!.n}, ${draft.title}, ${draft.description}, ${draft.severity}, ${draft.cwe}, ${draft.cvss?.vector ?? null}, ${draft.cvss?.score ?? null},
+      'open', ${draft.fingerprint}, ${draft.source}, ${draft.ruleId}, ${commit}, ${actor}, ${at}, ${at})`);
   for (const [position, anchor] of draft.anchors.entries()) {
     await tx.run(sql`INSERT INTO finding_anchors (finding_id, position, commit_id, path, blob, start_line, end_line, anchor)
       VALUES (${id}, ${position}, ${anchor.commit}, ${anchor.path}, ${anchor.blob}, ${anchor.startLine}, ${anchor.endLine}, ${JSON.stringify(anchor)})`);
   }
   await tx.run(sql`INSERT INTO finding_history (finding_id, actor, at, from_status, to_status, comment) VALUES (${id}, ${actor}, ${at}, NULL, 'open', '')`);
-  return id;
 }
+
+const str = (value: unknown): string => value as string;
+
+/** Findings, their history and risk acceptances as the events say. */
+export const findingProjections: ProjectionTable = {
+  async 'finding.added'(tx, { actor, at, payload }) {
+    await insertFinding(tx, actor, await componentIdOf(tx, payload['component']), str(payload['commit']), str(payload['findingId']), payload as unknown as FindingDraft, at);
+  },
+  async 'finding.false-positive-proposed'(tx, { actor, at, payload }) {
+    const id = str(payload['findingId']);
+    await tx.run(sql`UPDATE findings SET false_positive_by = ${actor}, updated_at = ${at} WHERE id = ${id}`);
+    await tx.run(sql`INSERT INTO finding_history (finding_id, actor, at, from_status, to_status, comment) VALUES (${id}, ${actor}, ${at}, ${str(payload['from'])}, 'false-positive-proposed', ${str(payload['comment'])})`);
+  },
+  async 'finding.status-set'(tx, { actor, at, payload }) {
+    const id = str(payload['findingId']);
+    const to = str(payload['to']);
+    const from = str(payload['from']);
+    const row = await tx.get<{ status: string; fixed_in: string | null; false_positive_by: string | null }>(sql`SELECT status, fixed_in, false_positive_by FROM findings WHERE id = ${id}`);
+    if (!row) throw new AppError('INTEGRITY', 'error.finding.notFound', { id });
+    await tx.run(sql`UPDATE findings SET status = ${to}, fixed_in = ${to === 'fixed' ? (payload['fixedIn'] as string | null) : row.fixed_in},
+      false_positive_by = ${to === 'false-positive' ? row.false_positive_by : null}, updated_at = ${at} WHERE id = ${id}`);
+    // Leaving a lapsed acceptance (stored as accepted, effectively open) withdraws it.
+    if (from !== row.status) await tx.run(sql`UPDATE risk_acceptances SET state = 'withdrawn' WHERE finding_id = ${id} AND state = 'approved'`);
+    await tx.run(sql`INSERT INTO finding_history (finding_id, actor, at, from_status, to_status, comment) VALUES (${id}, ${actor}, ${at}, ${from}, ${to}, ${str(payload['comment'])})`);
+  },
+  async 'risk.requested'(tx, { actor, at, payload }) {
+    const id = str(payload['findingId']);
+    if (payload['replaces']) await tx.run(sql`UPDATE risk_acceptances SET state = 'withdrawn' WHERE id = ${str(payload['replaces'])}`);
+    await tx.run(sql`INSERT INTO risk_acceptances (id, finding_id, requested_by, requested_at, justification, expires_at, state)
+      VALUES (${str(payload['riskId'])}, ${id}, ${actor}, ${at}, ${str(payload['justification'])}, ${str(payload['expiresAt'])}, 'requested')`);
+    await tx.run(sql`UPDATE findings SET updated_at = ${at} WHERE id = ${id}`);
+  },
+  async 'risk.approved'(tx, { actor, at, payload }) {
+    const id = str(payload['findingId']);
+    const riskId = str(payload['riskId']);
+    const risk = await tx.get<{ justification: string }>(sql`SELECT justification FROM risk_acceptances WHERE id = ${riskId}`);
+    if (!risk) throw new AppError('INTEGRITY', 'error.finding.noRiskRequest', { number: 0 });
+    await tx.run(sql`UPDATE risk_acceptances SET state = 'withdrawn' WHERE finding_id = ${id} AND state = 'approved'`);
+    await tx.run(sql`UPDATE risk_acceptances SET state = 'approved', approved_by = ${actor}, approved_at = ${at} WHERE id = ${riskId}`);
+    await tx.run(sql`UPDATE findings SET status = 'risk-accepted', updated_at = ${at} WHERE id = ${id}`);
+    await tx.run(sql`INSERT INTO finding_history (finding_id, actor, at, from_status, to_status, comment) VALUES (${id}, ${actor}, ${at}, ${str(payload['from'])}, 'risk-accepted', ${str(payload['comment']) || risk.justification})`);
+  },
+};
 
 /** The same problem on the same code is the same finding, whoever reports it and however it is worded. */
 export function manualFingerprint(title: string, cwe: number | null, anchors: readonly LineAnchor[]): string {

@@ -6,7 +6,10 @@ import { AppError } from '../../../shared/errors.js';
 import { insertJsonRows } from '../../db/bulk.js';
 import { sql, sqlList } from '../../db/sql.js';
 import { APP_VERSION } from '../app-version.js';
-import { appendEvent } from '../events/event-log.js';
+import type { Ledger } from '../events/ledger.js';
+import type { ProjectionTable } from '../events/projector.js';
+import { componentIdOf } from '../events/projection-helpers.js';
+import type { Writable } from '../../db/connection.js';
 import type { ReleaseService } from '../code/release-service.js';
 import { decodeText, looksBinary } from '../code/text-decoding.js';
 import type { TreeService } from '../code/tree-service.js';
@@ -29,7 +32,11 @@ export class SarifService {
     private readonly releases: ReleaseService,
     private readonly trees: TreeService,
     private readonly findings: FindingService,
+    private readonly ledger: Ledger,
   ) {}
+
+  /** Anchors the import just built, by fingerprint, so its own projection does not read the blobs again. */
+  private prepared = new Map<string, LineAnchor>();
 
   async import(actor: string, component: string, ref: string, file: string): Promise<SarifImportSummary> {
     const release = await this.releases.resolve(component, ref);
@@ -76,51 +83,63 @@ export class SarifService {
     const reported = [...known.values()].filter((k) => seen.has(k.fingerprint)).map((k) => k.id);
     const gone = [...known.values()].filter((k) => tools.has(k.source) && !seen.has(k.fingerprint)).map((k) => k.id);
 
-    await this.workspace.db.transaction(async (tx) => {
-      const { at } = await appendEvent(tx, actor, 'sarif.imported', {
-        component: release.component.name,
-        commit: release.commit,
-        // The anchored lines and their context are not repeated here: they follow from the blob and the range.
-        created: fresh.map((d) => ({
-          fingerprint: d.fingerprint,
-          tool: d.result.tool,
-          ruleId: d.result.ruleId,
-          title: d.result.title,
-          message: d.result.message,
-          severity: d.result.severity,
-          cwe: d.result.cwe,
-          path: d.anchor.path,
-          blob: d.anchor.blob,
-          startLine: d.anchor.startLine,
-          endLine: d.anchor.endLine,
-          linesSha256: d.anchor.linesSha256,
-        })),
-        stillReported: reported,
-        noLongerReported: gone,
+    this.prepared = new Map(fresh.map((d) => [d.fingerprint, d.anchor]));
+    try {
+      await this.workspace.db.transaction((tx) =>
+        this.ledger.append(tx, actor, 'sarif.imported', {
+          component: release.component.name,
+          commit: release.commit,
+          // The anchored lines and their context are not repeated here: they follow from the blob and the range.
+          created: fresh.map((d) => ({
+            findingId: randomUUID(),
+            fingerprint: d.fingerprint,
+            tool: d.result.tool,
+            ruleId: d.result.ruleId,
+            title: d.result.title,
+            message: d.result.message,
+            severity: d.result.severity,
+            cwe: d.result.cwe,
+            path: d.anchor.path,
+            blob: d.anchor.blob,
+            startLine: d.anchor.startLine,
+            endLine: d.anchor.endLine,
+            linesSha256: d.anchor.linesSha256,
+          })),
+          stillReported: reported,
+          noLongerReported: gone,
+        }),
+      );
+    } finally {
+      this.prepared.clear();
+    }
+    return { component: release.component.name, commit: release.commit, results: parsed.results.length, created: fresh.length, updated: reported.length, noLongerReported: gone.length, skipped };
+  }
+
+  /** Imported findings as the event says; anchors are rebuilt from the blobs when not just built. */
+  readonly projections: ProjectionTable = {
+    'sarif.imported': async (tx, { actor, at, payload }) => {
+      const componentId = await componentIdOf(tx, payload['component']);
+      const commit = payload['commit'] as string;
+      const created = payload['created'] as ImportedEntry[];
+      const missing = created.filter((c) => this.prepared.get(c.fingerprint)?.blob !== c.blob);
+      const lines = missing.length ? await this.readLines(this.workspace.paths.mirror(componentId), missing.map((c) => c.blob)) : new Map<string, string[] | null>();
+      const anchors = created.map((c) => {
+        const ready = this.prepared.get(c.fingerprint);
+        if (ready?.blob === c.blob && ready.startLine === c.startLine && ready.endLine === c.endLine) return ready;
+        const text = lines.get(c.blob);
+        if (!text) throw new AppError('INTEGRITY', 'error.audit.blobMissing', { blob: c.blob, path: c.path });
+        const anchor = anchorOnLines(commit, c.path, c.blob, text, c.startLine, c.endLine);
+        if (anchor.linesSha256 !== c.linesSha256) throw new AppError('INTEGRITY', 'error.audit.blobMissing', { blob: c.blob, path: c.path });
+        return anchor;
       });
-      const first = (await tx.get<{ n: number }>(sql`SELECT COALESCE(MAX(number), 0) + 1 AS n FROM findings WHERE component_id = ${release.component.id}`))!.n;
-      const rows = fresh.map((d, i) => ({ id: randomUUID(), number: first + i, d }));
-      await insertJsonRows(
-        tx,
-        'findings',
-        ['id', 'component_id', 'number', 'title', 'description', 'severity', 'cwe', 'status', 'fingerprint', 'source', 'rule_id', 'commit_id', 'created_by', 'created_at', 'updated_at'],
-        rows.map(({ id, number, d }) => [id, release.component.id, number, d.result.title, d.result.message, d.result.severity, d.result.cwe, 'open', d.fingerprint, `sarif:${d.result.tool}`, d.result.ruleId, release.commit, actor, at, at]),
-      );
-      await insertJsonRows(
-        tx,
-        'finding_anchors',
-        ['finding_id', 'position', 'commit_id', 'path', 'blob', 'start_line', 'end_line', 'anchor'],
-        rows.map(({ id, d }) => [id, 0, d.anchor.commit, d.anchor.path, d.anchor.blob, d.anchor.startLine, d.anchor.endLine, JSON.stringify(d.anchor)]),
-      );
-      await insertJsonRows(tx, 'finding_history', ['finding_id', 'actor', 'at', 'from_status', 'to_status', 'comment'], rows.map(({ id, d }) => [id, actor, at, null, 'open', `imported from ${d.result.tool}`]));
-      for (const [ids, value] of [[reported, 1], [gone, 0]] as const) {
+      await insertImported(tx, actor, at, componentId, commit, created, anchors);
+      for (const [ids, value] of [[payload['stillReported'] as string[], 1], [payload['noLongerReported'] as string[], 0]] as const) {
         for (let i = 0; i < ids.length; i += 500) {
           await tx.run(sql`UPDATE findings SET still_reported = ${value}, updated_at = ${at} WHERE still_reported <> ${value} AND id IN ${sqlList(ids.slice(i, i + 500))}`);
         }
       }
-    });
-    return { component: release.component.name, commit: release.commit, results: parsed.results.length, created: fresh.length, updated: reported.length, noLongerReported: gone.length, skipped };
-  }
+    },
+  };
 
   /** The text lines of every blob results point into (null for a binary or missing one). */
   private async readLines(gitDir: string, oids: readonly string[]): Promise<Map<string, string[] | null>> {
@@ -149,4 +168,37 @@ export class SarifService {
       })),
     }) as Record<string, unknown>;
   }
+}
+
+interface ImportedEntry {
+  findingId: string;
+  fingerprint: string;
+  tool: string;
+  ruleId: string | null;
+  title: string;
+  message: string;
+  severity: string;
+  cwe: number | null;
+  path: string;
+  blob: string;
+  startLine: number;
+  endLine: number;
+  linesSha256: string;
+}
+
+async function insertImported(tx: Writable, actor: string, at: string, componentId: string, commit: string, created: readonly ImportedEntry[], anchors: readonly LineAnchor[]): Promise<void> {
+  const first = (await tx.get<{ n: number }>(sql`SELECT COALESCE(MAX(number), 0) + 1 AS n FROM findings WHERE component_id = ${componentId}`))!.n;
+  await insertJsonRows(
+    tx,
+    'findings',
+    ['id', 'component_id', 'number', 'title', 'description', 'severity', 'cwe', 'status', 'fingerprint', 'source', 'rule_id', 'commit_id', 'created_by', 'created_at', 'updated_at'],
+    created.map((c, i) => [c.findingId, componentId, first + i, c.title, c.message, c.severity, c.cwe, 'open', c.fingerprint, `sarif:${c.tool}`, c.ruleId, commit, actor, at, at]),
+  );
+  await insertJsonRows(
+    tx,
+    'finding_anchors',
+    ['finding_id', 'position', 'commit_id', 'path', 'blob', 'start_line', 'end_line', 'anchor'],
+    created.map((c, i) => [c.findingId, 0, commit, c.path, c.blob, c.startLine, c.endLine, JSON.stringify(anchors[i])]),
+  );
+  await insertJsonRows(tx, 'finding_history', ['finding_id', 'actor', 'at', 'from_status', 'to_status', 'comment'], created.map((c) => [c.findingId, actor, at, null, 'open', `imported from ${c.tool}`]));
 }

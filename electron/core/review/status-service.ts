@@ -6,6 +6,7 @@ import type { ReleasePinService } from '../releases/release-pins.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { CoverageService } from './coverage-service.js';
 import { DEFAULT_CRITERION } from './criteria.js';
+import type { GateService } from '../trust/gate-service.js';
 
 const ACTIVE = new Set(['open', 'confirmed', 'reported']);
 
@@ -20,6 +21,7 @@ export class StatusService {
     private readonly releases: ReleaseService,
     private readonly pins: ReleasePinService,
     private readonly coverage: CoverageService,
+    private readonly gates: GateService,
   ) {}
 
   async status(component: string, ref: string): Promise<ReleaseStatusReport> {
@@ -43,19 +45,17 @@ export class StatusService {
         sql`SELECT COUNT(*) AS n FROM risk_acceptances r JOIN findings f ON f.id = r.finding_id WHERE f.component_id = ${release.component.id} AND r.state = 'requested'`,
       )
     )!.n;
-    const decision = await this.workspace.db.read.get<{ decision: string }>(
-      sql`SELECT decision FROM release_decisions WHERE component_id = ${release.component.id} AND commit_id = ${release.commit} ORDER BY id DESC LIMIT 1`,
-    );
+    const gate = await this.gates.evaluate(release.component.name, release.commit);
     const pinned = await this.pins.list(component);
     const mine = pinned.find((p) => p.commit === release.commit);
     const newer = mine ? pinned.some((p) => p.id > mine.id && p.commit !== release.commit) : false;
 
     let status: ReleaseStatus;
-    if (decision?.decision === 'approve') status = 'approved';
-    else if (decision?.decision === 'reject') status = 'rejected';
+    if (gate.rejected) status = 'rejected';
+    else if (gate.approved) status = 'approved';
     else if (newer) status = 'superseded';
-    else if (decision?.decision === 'request-changes' || activeFindings.critical + activeFindings.high > 0) status = 'changes-requested';
-    else if (coverage.files > 0 && coverage.filesReviewed === coverage.files && openThreads === 0 && pendingRisks === 0) status = 'ready-for-approval';
+    else if (activeFindings.critical + activeFindings.high > 0) status = 'changes-requested';
+    else if (gate.readyForApproval && openThreads === 0 && pendingRisks === 0) status = 'ready-for-approval';
     else if (coverage.linesReviewed > 0 || coverage.filesReviewed > 0 || findings.length > 0 || openThreads > 0) status = 'in-review';
     else status = 'not-started';
     return { component: release.component.name, ref: release.refname ?? release.commit, commit: release.commit, status, coverage, activeFindings, findingsByStatus, openThreads, pendingRisks };

@@ -3,7 +3,9 @@ import type { AnchorPlacement, LineAnchor } from '../../../shared/domain/anchors
 import type { Comment, Thread } from '../../../shared/contract/review.js';
 import { AppError } from '../../../shared/errors.js';
 import { sql, sqlList } from '../../db/sql.js';
-import { appendEvent } from '../events/event-log.js';
+import type { Ledger } from '../events/ledger.js';
+import type { ProjectionTable } from '../events/projector.js';
+import { componentIdOf } from '../events/projection-helpers.js';
 import type { ReleaseService, ResolvedRelease } from '../code/release-service.js';
 import type { TreeService } from '../code/tree-service.js';
 import type { Workspace } from '../workspace/workspace.js';
@@ -43,6 +45,7 @@ export class ThreadService {
     private readonly releases: ReleaseService,
     private readonly trees: TreeService,
     private readonly anchors: AnchorResolver,
+    private readonly ledger: Ledger,
   ) {}
 
   async open(actor: string, component: string, ref: string, path: string, startLine: number, endLine: number, body: string): Promise<Thread> {
@@ -51,12 +54,7 @@ export class ThreadService {
     const anchor = await this.anchors.create(release.gitDir, release.commit, path, startLine, endLine);
     const id = randomUUID();
     const commentId = randomUUID();
-    await this.workspace.db.transaction(async (tx) => {
-      const { at } = await appendEvent(tx, actor, 'thread.opened', { threadId: id, commentId, component: release.component.name, anchor, body });
-      await tx.run(sql`INSERT INTO threads (id, component_id, commit_id, path, blob, start_line, end_line, anchor, status, created_by, created_at, updated_at)
-        VALUES (${id}, ${release.component.id}, ${anchor.commit}, ${anchor.path}, ${anchor.blob}, ${anchor.startLine}, ${anchor.endLine}, ${JSON.stringify(anchor)}, 'open', ${actor}, ${at}, ${at})`);
-      await tx.run(sql`INSERT INTO comments (id, thread_id, author, body, created_at) VALUES (${commentId}, ${id}, ${actor}, ${body}, ${at})`);
-    });
+    await this.workspace.db.transaction((tx) => this.ledger.append(tx, actor, 'thread.opened', { threadId: id, commentId, component: release.component.name, anchor, body }));
     const [thread] = await this.hydrate(release, [await this.row(id)]);
     return thread!;
   }
@@ -64,11 +62,7 @@ export class ThreadService {
   async reply(actor: string, threadId: string, body: string): Promise<{ threadId: string; commentId: string }> {
     await this.row(threadId);
     const commentId = randomUUID();
-    await this.workspace.db.transaction(async (tx) => {
-      const { at } = await appendEvent(tx, actor, 'thread.replied', { threadId, commentId, body });
-      await tx.run(sql`INSERT INTO comments (id, thread_id, author, body, created_at) VALUES (${commentId}, ${threadId}, ${actor}, ${body}, ${at})`);
-      await tx.run(sql`UPDATE threads SET updated_at = ${at} WHERE id = ${threadId}`);
-    });
+    await this.workspace.db.transaction((tx) => this.ledger.append(tx, actor, 'thread.replied', { threadId, commentId, body }));
     return { threadId, commentId };
   }
 
@@ -77,22 +71,14 @@ export class ThreadService {
     const comment = await this.workspace.db.read.get<CommentRow>(sql`SELECT * FROM comments WHERE id = ${commentId}`);
     if (!comment) throw new AppError('NOT_FOUND', 'error.review.commentNotFound', { id: commentId });
     if (comment.author !== actor) throw new AppError('FORBIDDEN', 'error.review.notYourComment', { author: comment.author });
-    await this.workspace.db.transaction(async (tx) => {
-      const { at } = await appendEvent(tx, actor, 'comment.edited', { commentId, body });
-      await tx.run(sql`INSERT INTO comment_edits (comment_id, previous_body, edited_by, edited_at) VALUES (${commentId}, ${comment.body}, ${actor}, ${at})`);
-      await tx.run(sql`UPDATE comments SET body = ${body}, edited_at = ${at} WHERE id = ${commentId}`);
-      await tx.run(sql`UPDATE threads SET updated_at = ${at} WHERE id = ${comment.thread_id}`);
-    });
+    await this.workspace.db.transaction((tx) => this.ledger.append(tx, actor, 'comment.edited', { commentId, body }));
     return { commentId };
   }
 
   async setStatus(actor: string, threadId: string, status: 'open' | 'resolved'): Promise<{ threadId: string; status: 'open' | 'resolved' }> {
     const row = await this.row(threadId);
     if (row.status === status) throw new AppError('CONFLICT', status === 'resolved' ? 'error.review.alreadyResolved' : 'error.review.alreadyOpen', {});
-    await this.workspace.db.transaction(async (tx) => {
-      const { at } = await appendEvent(tx, actor, 'thread.status-set', { threadId, status });
-      await tx.run(sql`UPDATE threads SET status = ${status}, updated_at = ${at} WHERE id = ${threadId}`);
-    });
+    await this.workspace.db.transaction((tx) => this.ledger.append(tx, actor, 'thread.status-set', { threadId, status }));
     return { threadId, status };
   }
 
@@ -185,3 +171,29 @@ export class ThreadService {
     return threads;
   }
 }
+
+/** Threads and comments as the events say. */
+export const threadProjections: ProjectionTable = {
+  async 'thread.opened'(tx, { actor, at, payload }) {
+    const anchor = payload['anchor'] as LineAnchor;
+    const componentId = await componentIdOf(tx, payload['component']);
+    await tx.run(sql`INSERT INTO threads (id, component_id, commit_id, path, blob, start_line, end_line, anchor, status, created_by, created_at, updated_at)
+      VALUES (${payload['threadId'] as string}, ${componentId}, ${anchor.commit}, ${anchor.path}, ${anchor.blob}, ${anchor.startLine}, ${anchor.endLine}, ${JSON.stringify(anchor)}, 'open', ${actor}, ${at}, ${at})`);
+    await tx.run(sql`INSERT INTO comments (id, thread_id, author, body, created_at) VALUES (${payload['commentId'] as string}, ${payload['threadId'] as string}, ${actor}, ${payload['body'] as string}, ${at})`);
+  },
+  async 'thread.replied'(tx, { actor, at, payload }) {
+    await tx.run(sql`INSERT INTO comments (id, thread_id, author, body, created_at) VALUES (${payload['commentId'] as string}, ${payload['threadId'] as string}, ${actor}, ${payload['body'] as string}, ${at})`);
+    await tx.run(sql`UPDATE threads SET updated_at = ${at} WHERE id = ${payload['threadId'] as string}`);
+  },
+  async 'comment.edited'(tx, { actor, at, payload }) {
+    const commentId = payload['commentId'] as string;
+    const comment = await tx.get<CommentRow>(sql`SELECT * FROM comments WHERE id = ${commentId}`);
+    if (!comment) throw new AppError('INTEGRITY', 'error.review.commentNotFound', { id: commentId });
+    await tx.run(sql`INSERT INTO comment_edits (comment_id, previous_body, edited_by, edited_at) VALUES (${commentId}, ${comment.body}, ${actor}, ${at})`);
+    await tx.run(sql`UPDATE comments SET body = ${payload['body'] as string}, edited_at = ${at} WHERE id = ${commentId}`);
+    await tx.run(sql`UPDATE threads SET updated_at = ${at} WHERE id = ${comment.thread_id}`);
+  },
+  async 'thread.status-set'(tx, { at, payload }) {
+    await tx.run(sql`UPDATE threads SET status = ${payload['status'] as string}, updated_at = ${at} WHERE id = ${payload['threadId'] as string}`);
+  },
+};

@@ -2,6 +2,7 @@ import type { Writable } from '../connection.js';
 import { migration001Initial } from './001-initial.js';
 import { migration002Deposits } from './002-deposits.js';
 import { migration003Review } from './003-review.js';
+import { migration004Trust } from './004-trust.js';
 
 export interface Migration {
   version: number;
@@ -15,7 +16,7 @@ export interface Migration {
 }
 
 /** In order; a migration's position is its version. Never edit a released migration: add the next one. */
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002Deposits, migration003Review];
+export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002Deposits, migration003Review, migration004Trust];
 
 MIGRATIONS.forEach((m, i) => {
   if (m.version !== i + 1) throw new Error(`Migration ${m.name} is listed at position ${i + 1} but says version ${m.version}`);

@@ -1,0 +1,143 @@
+import type { Finding } from '../../../shared/contract/findings.js';
+import type { Gate, GateRequirement, Policy } from '../../../shared/contract/trust.js';
+import { exceedsLimit, OPEN_FINDING_STATUSES } from '../../../shared/domain/policy.js';
+import { SIGNING_ROLES, type SigningRole } from '../../../shared/domain/roles.js';
+import { sql } from '../../db/sql.js';
+import type { ReleaseService } from '../code/release-service.js';
+import type { ReleasePinService } from '../releases/release-pins.js';
+import type { CoverageService } from '../review/coverage-service.js';
+import type { FindingService } from '../review/finding-service.js';
+import type { Workspace } from '../workspace/workspace.js';
+import type { PolicyService } from './policy-service.js';
+import { latestDecisions, type SignoffRow } from './signoff-rows.js';
+
+/**
+ * The release gate: each requirement of the component's policy, met or not and why, computed from the pin,
+ * coverage, findings, accepted risks and sign-offs. Never stored; signers embed what they saw.
+ */
+export class GateService {
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly releases: ReleaseService,
+    private readonly pins: ReleasePinService,
+    private readonly coverage: CoverageService,
+    private readonly findings: FindingService,
+    private readonly policies: PolicyService,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async evaluate(component: string, ref: string): Promise<Gate> {
+    const release = await this.releases.resolve(component, ref);
+    const { policy, setBy } = await this.policies.get(release.component.name);
+    const pinned = (await this.pins.list(release.component.name)).find((p) => p.commit === release.commit) ?? null;
+    const requirements: GateRequirement[] = [];
+    const add = (id: string, kind: GateRequirement['kind'], met: boolean, params: GateRequirement['params'], detail: string) => requirements.push({ id, kind, met, params, detail });
+
+    add('release-pinned', 'release-pinned', pinned !== null, { commit: release.commit.slice(0, 12) }, pinned ? `pinned as ${pinned.ref}, ${pinned.digest}` : `commit ${release.commit.slice(0, 12)} is not pinned`);
+
+    for (const [criterion, minimum] of Object.entries(policy.coverage)) {
+      const report = await this.coverage.coverage(release.component.name, release.commit, criterion);
+      const totals = report.criteria.find((c) => c.criterion === criterion)!.combined;
+      const percent = totals.lines === 0 ? (totals.files === totals.filesReviewed ? 100 : 0) : Math.floor((totals.linesReviewed / totals.lines) * 10000) / 100;
+      add(`coverage:${criterion}`, 'coverage', percent >= minimum, { criterion, percent, minimum }, `${criterion}: ${percent}% of ${totals.lines} lines reviewed, ${minimum}% required`);
+    }
+
+    const present = (await this.findings.list({ component: release.component.name, ref: release.commit })).filter((f) => isPresent(f, release.commit));
+    const blocking = present.filter((f) => (OPEN_FINDING_STATUSES as readonly string[]).includes(f.status) && exceedsLimit(f.severity, policy.maxOpenSeverity));
+    add(
+      'open-findings',
+      'open-findings',
+      blocking.length === 0,
+      { count: blocking.length, limit: policy.maxOpenSeverity },
+      blocking.length === 0 ? `no open finding above ${policy.maxOpenSeverity}` : `open above ${policy.maxOpenSeverity}: ${blocking.map((f) => `F-${f.number} (${f.severity})`).join(', ')}`,
+    );
+    const accepted = present.filter((f) => f.risk?.state === 'approved');
+    const badRisks = accepted.filter((f) => f.risk!.expired || (policy.requireRiskExpiry && !f.risk!.expiresAt) || f.risk!.approvedBy === f.risk!.requestedBy);
+    add(
+      'accepted-risks',
+      'accepted-risks',
+      badRisks.length === 0,
+      { count: accepted.length, bad: badRisks.length },
+      badRisks.length === 0 ? `${accepted.length} accepted risk(s), all unexpired and approved by a second person` : `expired or invalid acceptances: ${badRisks.map((f) => `F-${f.number}`).join(', ')}`,
+    );
+
+    const decisions = latestDecisions(await this.signoffRows(release.component.id, release.commit));
+    const rejections = decisions.filter((d) => d.decision === 'reject');
+    add(
+      'no-rejection',
+      'no-rejection',
+      rejections.length === 0,
+      { count: rejections.length },
+      rejections.length === 0 ? 'nobody rejected this release' : rejections.map((r) => `rejected by ${r.signer} as ${r.role}: ${r.comment}`).join('; '),
+    );
+    const approvals = decisions.filter((d) => d.decision === 'approve');
+    for (const role of SIGNING_ROLES) {
+      const needed = policy.signoffs[role];
+      if (needed === 0) continue;
+      const by = approvals.filter((a) => a.role === role).map((a) => a.signer);
+      add(`signoffs:${role}`, 'signoffs', by.length >= needed, { role, count: by.length, needed }, `${role}: ${by.length} of ${needed} approvals${by.length ? ` (${by.join(', ')})` : ''}`);
+    }
+    if (policy.separationOfDuties) {
+      const requesters = new Set(accepted.map((f) => f.risk!.requestedBy));
+      const selfApproved = approvals.filter((a) => a.role === 'approver' && requesters.has(a.signer)).map((a) => a.signer);
+      const doubled = doubleCounted(policy, approvals);
+      const met = selfApproved.length === 0 && doubled.length === 0;
+      const detail = met
+        ? 'no person fills two required roles or approves a risk they requested'
+        : [...selfApproved.map((p) => `${p} approves a release with a risk they requested`), ...doubled.map((p) => `${p} fills more than one required role`)].join('; ');
+      add('separation-of-duties', 'separation-of-duties', met, { people: [...new Set([...selfApproved, ...doubled])].join(', ') }, detail);
+    }
+
+    const unmet = requirements.filter((r) => !r.met);
+    return {
+      component: release.component.name,
+      ref: pinned?.ref ?? release.refname ?? release.commit,
+      commit: release.commit,
+      digest: pinned?.digest ?? null,
+      policy,
+      policySetBy: setBy,
+      requirements,
+      readyForApproval: unmet.every((r) => r.id === 'signoffs:approver'),
+      approved: unmet.length === 0,
+      rejected: rejections.length > 0,
+      evaluatedAt: this.now().toISOString(),
+    };
+  }
+
+  async signoffRows(componentId: string, commit: string): Promise<SignoffRow[]> {
+    return this.workspace.db.read.all<SignoffRow>(sql`SELECT * FROM signoffs WHERE component_id = ${componentId} AND commit_id = ${commit} ORDER BY signed_at, id`);
+  }
+}
+
+/** A finding counts against a release when it was found there or its code is still there. */
+function isPresent(finding: Finding, commit: string): boolean {
+  if (finding.commit === commit) return true;
+  return finding.locations.some((l) => l.placement !== null && l.placement.status !== 'outdated');
+}
+
+/**
+ * People counted toward more than one required role: the most slots distinct people can fill (a bipartite
+ * matching) is smaller than the slots their approvals would fill if each person could count twice.
+ */
+function doubleCounted(policy: Policy, approvals: ReadonlyArray<{ role: SigningRole; signer: string }>): string[] {
+  const slots: SigningRole[] = SIGNING_ROLES.flatMap((role) => Array.from({ length: Math.min(policy.signoffs[role], approvals.filter((a) => a.role === role).length) }, () => role));
+  // Kuhn's augmenting paths: slots on one side, people on the other; slotOf[person] is the slot they fill.
+  const slotOf = new Map<string, number>();
+  const assign = (slot: number, seen: Set<string>): boolean => {
+    for (const a of approvals.filter((x) => x.role === slots[slot])) {
+      if (seen.has(a.signer)) continue;
+      seen.add(a.signer);
+      const held = slotOf.get(a.signer);
+      if (held === undefined || assign(held, seen)) {
+        slotOf.set(a.signer, slot);
+        return true;
+      }
+    }
+    return false;
+  };
+  const filled = slots.filter((_, i) => assign(i, new Set())).length;
+  if (filled === slots.length) return [];
+  const byPerson = new Map<string, Set<string>>();
+  for (const a of approvals) byPerson.set(a.signer, (byPerson.get(a.signer) ?? new Set()).add(a.role));
+  return [...byPerson.entries()].filter(([, roles]) => roles.size > 1).map(([p]) => p);
+}
