@@ -18,8 +18,9 @@ import { findingCommands } from './commands/finding-commands.js';
 import { searchCommands } from './commands/search-commands.js';
 import { workspaceCommands } from './commands/workspace-commands.js';
 import { trustCommands } from './commands/trust-commands.js';
+import { manifestCommands } from './commands/manifest-commands.js';
 
-export const COMMANDS: readonly CommandSpec[] = [...trustCommands, ...workspaceCommands, ...componentCommands, ...githubCommands, ...codeCommands, ...searchCommands, ...historyCommands, ...depositCommands, ...digestCommands, ...reviewCommands, ...findingCommands];
+export const COMMANDS: readonly CommandSpec[] = [...trustCommands, ...manifestCommands, ...workspaceCommands, ...componentCommands, ...githubCommands, ...codeCommands, ...searchCommands, ...historyCommands, ...depositCommands, ...digestCommands, ...reviewCommands, ...findingCommands];
 
 const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { name: 'workspace', value: true },

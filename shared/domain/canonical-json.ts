@@ -13,15 +13,18 @@ export function canonicalJson(value: unknown): string {
       // JSON.stringify uses ECMAScript's Number.prototype.toString, which is what RFC 8785 prescribes (-0 → 0).
       return JSON.stringify(value);
     case 'string':
-      // JSON.stringify escapes exactly ", \, and controls (\b \f \n \r \t or \u00xx), and lone surrogates as \udxxx.
+      // RFC 8785 has no form for a lone surrogate (it is not Unicode text); anything else JSON.stringify escapes as JCS does.
+      if (LONE_SURROGATE.test(value)) throw new TypeError('canonical JSON has no form for a lone surrogate');
       return JSON.stringify(value);
     case 'object': {
       if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
       const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
       entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+      return `{${entries.map(([k, v]) => `${canonicalJson(k)}:${canonicalJson(v)}`).join(',')}}`;
     }
     default:
       throw new TypeError(`canonical JSON has no form for a ${typeof value}`);
   }
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

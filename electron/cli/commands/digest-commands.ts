@@ -8,12 +8,15 @@ import { single, type ParsedOptions } from '../args.js';
 import type { CommandSpec } from '../command.js';
 
 /** `digest` needs no workspace: the deployment team runs it on a machine with only the tree in hand. */
+/** The tree options every command that digests a tree takes. */
+export const TREE_OPTIONS = [{ name: 'dir', value: true }, { name: 'archive', value: true }, { name: 'strip-components', value: true }, { name: 'repo', value: true }, { name: 'commit', value: true }] as const;
+
 export const digestCommands: CommandSpec[] = [
   {
     words: ['digest'],
     usage: '(--dir DIR | --archive FILE [--strip-components N] | --repo GITDIR --commit SHA)',
     summary: 'cli.digest.summary',
-    options: [{ name: 'dir', value: true }, { name: 'archive', value: true }, { name: 'strip-components', value: true }, { name: 'repo', value: true }, { name: 'commit', value: true }],
+    options: TREE_OPTIONS,
     positionals: { min: 0, max: 0 },
     async run(context, options) {
       const result = await digestSource(options, context.signal);
@@ -23,7 +26,7 @@ export const digestCommands: CommandSpec[] = [
   },
 ];
 
-function digestSource(options: ParsedOptions, signal: AbortSignal): Promise<TreeDigest> {
+export function digestSource(options: ParsedOptions, signal: AbortSignal): Promise<TreeDigest> {
   const dir = single(options, 'dir');
   const archive = single(options, 'archive');
   const repo = single(options, 'repo');
@@ -38,4 +41,12 @@ function digestSource(options: ParsedOptions, signal: AbortSignal): Promise<Tree
     return digestArchive(archive, { stripComponents: strip === undefined ? 0 : Number(strip) });
   }
   return resolveRepositoryCommit(repo!, commit!, signal).then(({ gitDir, tree }) => digestGitTree(gitDir, tree, { signal }));
+}
+
+
+/** The commit a `--repo/--commit` source names, resolved; null for a directory or archive. */
+export async function sourceCommit(options: ParsedOptions, signal: AbortSignal): Promise<string | null> {
+  const repo = single(options, 'repo');
+  const commit = single(options, 'commit');
+  return repo !== undefined && commit !== undefined ? (await resolveRepositoryCommit(repo, commit, signal)).commit : null;
 }

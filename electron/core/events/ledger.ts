@@ -59,7 +59,7 @@ export class Ledger {
       prev: last?.hash ?? null,
       lamport: (clock?.lamport ?? 0) + 1,
       at: this.now().toISOString(),
-      payload: JSON.parse(canonicalJson(payload)) as Record<string, unknown>,
+      payload: canonicalPayload(payload),
     };
     const bytes = eventBytes(event);
     const hash = eventHash(event, bytes);
@@ -77,4 +77,12 @@ export function isGenesis(actor: string, keyid: string, type: EventType, payload
   const roles = payload['roles'];
   if (!Array.isArray(roles) || !roles.includes('admin') || typeof payload['publicKey'] !== 'string') return false;
   return keyIdOf(Buffer.from(payload['publicKey'], 'base64')) === keyid;
+}
+
+function canonicalPayload(payload: Record<string, unknown>): Record<string, unknown> {
+  try {
+    return JSON.parse(canonicalJson(payload)) as Record<string, unknown>;
+  } catch (error) {
+    throw new AppError('INVALID_INPUT', 'error.event.notText', { reason: (error as Error).message });
+  }
 }

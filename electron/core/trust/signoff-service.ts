@@ -50,12 +50,12 @@ export class SignoffService {
     const gate = await this.gates.evaluate(release.component.name, release.commit);
     if (gate.digest === null) throw new AppError('CONFLICT', 'error.signoff.notPinned', { component: release.component.name, commit: release.commit.slice(0, 12) });
     if (request.decision === 'approve') {
-      this.checkApproval(actor, role, gate, latestDecisions(await this.gates.signoffRows(release.component.id, release.commit)));
       if (role === 'approver' && gate.policy.separationOfDuties) {
         const own = await this.workspace.db.read.get<{ number: number }>(sql`SELECT f.number FROM risk_acceptances r JOIN findings f ON f.id = r.finding_id
           WHERE f.component_id = ${release.component.id} AND r.state = 'approved' AND r.requested_by = ${actor} LIMIT 1`);
         if (own) throw new AppError('FORBIDDEN', 'error.signoff.ownRisk', { name: actor, number: own.number });
       }
+      this.checkApproval(actor, role, gate, latestDecisions(await this.gates.signoffRows(release.component.id, release.commit)));
     }
 
     const signer = await this.keyring.signer(actor);
