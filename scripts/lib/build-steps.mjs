@@ -10,7 +10,7 @@ export const outputs = {
   renderer: path.join(root, 'dist', 'renderer', 'index.html'),
 };
 
-const CORE_INPUTS = ['electron', 'shared', 'package.json'];
+const CORE_INPUTS = ['electron', 'shared', 'resources/verifier', 'package.json'];
 const RENDERER_INPUTS = ['renderer', 'shared', 'vite.config.ts', 'package.json'];
 
 function newestMtime(entry) {

@@ -2,10 +2,11 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openWatchedPage, screenshot, visibleEditorText } from '../helpers/browser.js';
+import { launchChromium, openWatchedPage, screenshot, visibleEditorText, actAs as switchPerson } from '../helpers/browser.js';
 import { runCliProcess, serveWorkspace, type ServedApp } from '../helpers/cli-process.js';
 import { git } from '../helpers/git-fixtures.js';
 import { tempDir } from '../helpers/temp.js';
+import { DEMO_PASSPHRASE } from '../../electron/core/demo/demo-workspace.js';
 
 const FILE = 'internal/acquirer/client.go';
 const MARKUP = '<img src=x onerror=alert(1)>';
@@ -83,6 +84,8 @@ beforeAll(async () => {
   app = await serveWorkspace(workspace);
   browser = await launchChromium();
   ({ page, pageErrors, dialogs } = await openWatchedPage(browser, app.launchUrl));
+  // The security engineer of the demo imports and triages; the approver accepts a risk further down.
+  await switchPerson(page, 'Arman', DEMO_PASSPHRASE);
 });
 
 afterAll(async () => {
@@ -101,10 +104,7 @@ async function openFindings(release = 'v1.2.0'): Promise<void> {
 
 /** Act as another person through the top bar's switcher (the page reloads, as another person would open it). */
 async function actAs(person: string): Promise<void> {
-  await page.getByTestId('person-switch').click();
-  await page.getByTestId('person-input').fill(person);
-  await page.getByTestId('person-save').click();
-  await expect.poll(() => page.getByTestId('person-name').innerText()).toBe(person);
+  await switchPerson(page, person, DEMO_PASSPHRASE);
   await openFindings();
 }
 
@@ -190,25 +190,25 @@ describe('the findings view', () => {
   });
 
   it('accepts a risk only when a second person approves it', async () => {
-    await actAs('alice');
+    await actAs('Arman');
     await select(1);
     await page.getByTestId('risk-justification').fill('The base URL comes from signed deployment config only; see ADR-12.');
     const expires = new Date(Date.now() + 180 * 86_400_000).toISOString().slice(0, 10);
     await page.getByTestId('risk-expires').fill(expires);
     await page.getByTestId('risk-request').click();
-    await expect.poll(() => details().getByTestId('risk-state').innerText()).toMatch(/^alice asked on .+ to accept this risk until .+; it awaits another person's approval\./);
+    await expect.poll(() => details().getByTestId('risk-state').innerText()).toMatch(/^Arman asked on .+ to accept this risk until .+; it awaits another person's approval\./);
     expect(await page.getByTestId('risk-approve').isDisabled()).toBe(true);
-    expect(await details().innerText()).toContain('You (alice) asked for this: another person must approve it.');
+    expect(await details().innerText()).toContain('You (Arman) asked for this: another person must approve it.');
     expect(await row(1).innerText()).toContain('open');
 
-    await actAs('bob');
+    await actAs('Aigerim');
     await select(1);
     await page.getByTestId('risk-approve').click();
-    await expect.poll(() => details().innerText()).toContain('Accepted by bob until');
-    expect(await details().innerText()).toContain('(asked by alice)');
+    await expect.poll(() => details().innerText()).toContain('Accepted by Aigerim until');
+    expect(await details().innerText()).toContain('(asked by Arman)');
     expect(await details().locator('.pill-row').innerText()).toContain('risk accepted');
     await expect.poll(() => row(1).innerText()).toContain('risk accepted');
-    expect(await page.getByTestId('finding-history').innerText()).toMatch(/bob\s+moved it open → risk accepted/);
+    expect(await page.getByTestId('finding-history').innerText()).toMatch(/Aigerim\s+moved it open → risk accepted/);
     expect(await page.getByTestId('finding-action-open').count()).toBe(1);
     await screenshot(page, 'e2e-findings-risk');
   });
@@ -218,6 +218,7 @@ describe('the findings view', () => {
     const old = (await git(vendor, 'show', 'v1.1.0:internal/storage/transactions.go')).split('\n');
     const start = old.findIndex((l) => l.includes('query := "SELECT "')) + 1;
     expect(start).toBeGreaterThan(0);
+    await switchPerson(page, 'Arman', DEMO_PASSPHRASE);
     await openFindings('v1.1.0');
     await page.getByTestId('finding-add').click();
     await page.getByTestId('finding-path').fill('internal/storage/transactions.go');

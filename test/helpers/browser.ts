@@ -57,3 +57,16 @@ export async function openWatchedPage(browser: Browser, url: string, viewport = 
   await page.goto(url);
   return watched;
 }
+
+/**
+ * Act as another person through the top bar's switcher: choose them among the keys on this machine and, if
+ * their key is locked, unlock it with their passphrase (the page reloads, as another person would open it).
+ */
+export async function actAs(page: Page, person: string, passphrase: string): Promise<void> {
+  await page.getByTestId('person-switch').click();
+  await page.getByTestId('person-select').selectOption(person);
+  const field = page.getByTestId('person-passphrase');
+  if ((await field.count()) > 0) await field.fill(passphrase);
+  await page.getByTestId('person-save').click();
+  await page.getByTestId('person-name').filter({ hasText: new RegExp(`^${person.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).waitFor({ timeout: 10_000 });
+}

@@ -199,8 +199,10 @@ describe('audit verify against tampering', () => {
     }
     expect((await audit()).ok).toBe(true);
   }
-  const write = (q: ReturnType<typeof sql>) => ws.workspace.db.transaction((tx) => tx.run(q));
-  const lastEvent = (type: string) => ws.workspace.db.read.get<Record<string, never>>(sql`SELECT * FROM events WHERE type = ${type} ORDER BY seq DESC LIMIT 1`);
+  const write = async (q: ReturnType<typeof sql>): Promise<void> => {
+    await ws.workspace.db.transaction((tx) => tx.run(q));
+  };
+  const lastEvent = (type: string) => ws.workspace.db.read.get<Record<string, string>>(sql`SELECT * FROM events WHERE type = ${type} ORDER BY seq DESC LIMIT 1`);
 
   it('names an edited projection row', async () => {
     const row = (await ws.workspace.db.read.get<{ id: string; status: string }>(sql`SELECT id, status FROM findings ORDER BY number LIMIT 1`))!;
@@ -213,10 +215,10 @@ describe('audit verify against tampering', () => {
 
   it('names a deleted event by the gap in its actor\'s chain', async () => {
     const first = (await ws.workspace.db.read.get<Record<string, string | number | null>>(sql`SELECT * FROM events WHERE actor = 'rita' AND type = 'review.marked'`))!;
-    const next = (await ws.workspace.db.read.get<{ id: string }>(sql`SELECT id FROM events WHERE keyid = ${first['keyid']} AND actor_seq = ${Number(first['actor_seq']) + 1}`))!;
+    const next = (await ws.workspace.db.read.get<{ id: string }>(sql`SELECT id FROM events WHERE keyid = ${first['keyid']!} AND actor_seq = ${Number(first['actor_seq']) + 1}`))!;
     await expectProblem(
       () => write(sql`DELETE FROM events WHERE id = ${first['id'] as string}`),
-      () => write(sql`INSERT INTO events (seq, id, type, actor, at, payload, keyid, actor_seq, prev_hash, lamport, hash, signature) VALUES (${first['seq']}, ${first['id']}, ${first['type']}, ${first['actor']}, ${first['at']}, ${first['payload']}, ${first['keyid']}, ${first['actor_seq']}, ${first['prev_hash']}, ${first['lamport']}, ${first['hash']}, ${first['signature']})`),
+      () => write(sql`INSERT INTO events (seq, id, type, actor, at, payload, keyid, actor_seq, prev_hash, lamport, hash, signature) VALUES (${first['seq']!}, ${first['id']!}, ${first['type']!}, ${first['actor']!}, ${first['at']!}, ${first['payload']!}, ${first['keyid']!}, ${first['actor_seq']!}, ${first['prev_hash'] ?? null}, ${first['lamport']!}, ${first['hash']!}, ${first['signature']!})`),
       { kind: 'chain', event: next.id },
     );
   });
@@ -237,8 +239,8 @@ describe('audit verify against tampering', () => {
     const forged = String(event['payload']).replace('"decision":"reject"', '"decision":"approve"');
     expect(forged).not.toBe(event['payload']);
     await expectProblem(
-      () => write(sql`UPDATE events SET payload = ${forged} WHERE id = ${event['id']}`),
-      () => write(sql`UPDATE events SET payload = ${event['payload']} WHERE id = ${event['id']}`),
+      () => write(sql`UPDATE events SET payload = ${forged} WHERE id = ${event['id']!}`),
+      () => write(sql`UPDATE events SET payload = ${event['payload']!} WHERE id = ${event['id']!}`),
       { kind: 'signature', event: event['id'] },
     );
   });

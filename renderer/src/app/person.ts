@@ -1,6 +1,7 @@
 /**
- * The person this window acts as. Until identities arrive (each person unlocking their own key), the
- * name is chosen here, kept for the next visit, and sent with every call; the core checks it.
+ * The person this window acts as: one of the people whose key is on this machine, chosen in the top bar
+ * (which opens their key with their passphrase), kept for the next visit, and sent with every call. The
+ * core checks the roster and signs with that person's opened key.
  */
 const KEY = 'escrow-workbench.person';
 const listeners = new Set<(person: string | null) => void>();
