@@ -4,6 +4,7 @@ import { Workspace } from '../../electron/core/workspace/workspace.js';
 import type { BenchContext } from './bench-types.js';
 
 let counter = 0;
+const BENCH_PASSPHRASE = 'bench passphrase';
 
 /** A new folder under the bench scratch space. */
 export function freshPath(context: BenchContext, label: string): string {
@@ -24,7 +25,12 @@ let mirrored: Promise<MirroredWorkspace> | null = null;
 export function mirroredWorkspace(context: BenchContext): Promise<MirroredWorkspace> {
   mirrored ??= (async () => {
     const workspace = await Workspace.create(freshPath(context, 'reading'), 'cli');
-    const core = createCoreServices(workspace);
+    const core = createCoreServices(workspace, { actor: 'bench', passphrases: async () => BENCH_PASSPHRASE });
+    // Every recorded change is signed: an admin (the trust root) and `bench`, who holds every signing role.
+    await core.identities.create('bench-admin', BENCH_PASSPHRASE);
+    await core.roster.init('bench-admin');
+    await core.identities.create('bench', BENCH_PASSPHRASE);
+    await core.roster.add('bench-admin', 'bench', ['reviewer', 'security', 'approver'], undefined);
     await core.components.add('vendor', `file://${context.source}`);
     await core.sync.syncComponents(['vendor']);
     const release = await core.releases.resolve('vendor', 'main');

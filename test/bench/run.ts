@@ -39,11 +39,14 @@ try {
   const table = markdownTable(results);
   const markdown = `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; repository: ${shape.files} files, ${shape.commits} commits, ${shape.refs} refs.\n\n${table}\n`;
   process.stdout.write(`\n${markdown}`);
-  const out = path.join(root, 'bench-results');
-  await fs.mkdir(out, { recursive: true });
-  await fs.writeFile(path.join(out, 'latest.md'), markdown);
-  await fs.writeFile(path.join(out, 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, shape, results }, null, 2)}\n`);
-  await updateReadme(markdown);
+  // A partial run (--only) prints its rows and leaves the recorded full table alone.
+  if (!only) {
+    const out = path.join(root, 'bench-results');
+    await fs.mkdir(out, { recursive: true });
+    await fs.writeFile(path.join(out, 'latest.md'), markdown);
+    await fs.writeFile(path.join(out, 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, shape, results }, null, 2)}\n`);
+    await updateReadme(markdown);
+  }
 } finally {
   for (const step of cleanups.reverse()) await step().catch((error: unknown) => process.stderr.write(`cleanup failed: ${String(error)}\n`));
   await fs.rm(scratch, { recursive: true, force: true });

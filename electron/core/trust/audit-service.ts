@@ -42,20 +42,18 @@ export class AuditService {
     await this.workspace.db
       .transaction(async (tx) => {
         const rows = await tx.all<EventRow>(sql`SELECT * FROM events`);
-        const { good, roster, trustRoot } = await checkEvents(rows, problems, (n) => progress(n, rows.length, 'signatures'), signal);
+        const signatures = new SignatureQueue();
+        const { good, roster, trustRoot } = checkEvents(rows, problems, signatures);
         report = { events: rows.length, people: roster.size, trustRoot };
         const live = await snapshot(tx);
-        for (const table of DELETE_ORDER) await tx.run(rawSql(`DELETE FROM ${table}`));
-        for (const [i, event] of good.entries()) {
-          if (i % 1000 === 0) {
-            progress(i, good.length, 'projections');
-            signal?.throwIfAborted();
-          }
-          try {
-            await this.projector.apply(tx, event);
-          } catch (error) {
-            problems.push({ kind: 'projection-failed', event: event.id, table: null, detail: `${event.type}: ${(error as Error).message}` });
-          }
+        // Signatures are checked on two threads while the projections are replayed here; an event whose
+        // signature fails is then left out of a second replay.
+        await this.replay(tx, good, problems, progress, signal);
+        const forged = await signatures.failures(signal, (n) => progress(n, good.length, 'signatures'));
+        for (const { event, detail } of forged) problems.push({ kind: 'signature', event: event.id, table: null, detail: `${event.type} by ${event.actor} (#${event.seq}): ${detail}` });
+        if (forged.length > 0) {
+          const bad = new Set(forged.map((f) => f.event.id));
+          await this.replay(tx, good.filter((e) => !bad.has(e.id)), [], progress, signal);
         }
         compare(live, await snapshot(tx), problems);
         throw new Rollback();
@@ -65,10 +63,74 @@ export class AuditService {
       });
     return { ok: problems.length === 0, ...report, problems: problems.slice(0, 1000), seconds: (performance.now() - started) / 1000 };
   }
+
+  private async replay(tx: Writable, events: readonly LedgerEvent[], problems: Problem[], progress: (completed: number, total: number, phase: string) => void, signal?: AbortSignal): Promise<void> {
+    for (const table of DELETE_ORDER) await tx.run(rawSql(`DELETE FROM ${table}`));
+    for (const [i, event] of events.entries()) {
+      if (i % 1000 === 0) {
+        progress(i, events.length, 'projections');
+        signal?.throwIfAborted();
+      }
+      try {
+        await this.projector.apply(tx, event);
+      } catch (error) {
+        problems.push({ kind: 'projection-failed', event: event.id, table: null, detail: `${event.type}: ${(error as Error).message}` });
+      }
+    }
+  }
+}
+
+/**
+ * Ed25519 checks on libuv's thread pool, at most two at a time: the database's queries share that pool and
+ * must not wait behind thousands of signatures.
+ */
+class SignatureQueue {
+  private readonly waiting: Array<{ event: LedgerEvent; bytes: Buffer; key: KeyObject; signature: Buffer; name: string }> = [];
+  private readonly failed: Array<{ event: LedgerEvent; detail: string }> = [];
+  private running = 0;
+  private done = 0;
+  private idle: (() => void) | null = null;
+
+  add(event: LedgerEvent, bytes: Buffer, key: KeyObject, signature: Buffer, name: string): void {
+    this.waiting.push({ event, bytes, key, signature, name });
+    this.pump();
+  }
+
+  async failures(signal: AbortSignal | undefined, progress: (n: number) => void): Promise<Array<{ event: LedgerEvent; detail: string }>> {
+    while (this.running > 0 || this.waiting.length > 0) {
+      signal?.throwIfAborted();
+      progress(this.done);
+      await new Promise<void>((resolve) => (this.idle = resolve));
+    }
+    return this.failed;
+  }
+
+  private pump(): void {
+    while (this.running < 2 && this.waiting.length > 0) {
+      const job = this.waiting.shift()!;
+      this.running++;
+      const finish = (ok: boolean) => {
+        if (!ok) this.failed.push({ event: job.event, detail: `the signature does not verify with ${job.name}'s key` });
+        this.running--;
+        this.done++;
+        this.pump();
+        if (this.done % 1000 === 0 || (this.running === 0 && this.waiting.length === 0)) {
+          const wake = this.idle;
+          this.idle = null;
+          wake?.();
+        }
+      };
+      try {
+        verifySignature(null, job.bytes, job.key, job.signature, (error, ok) => finish(!error && ok));
+      } catch {
+        finish(false);
+      }
+    }
+  }
 }
 
 /** Check the events in ledger order (Lamport clock, then key id, then the actor's sequence). */
-async function checkEvents(rows: EventRow[], problems: Problem[], progress: (n: number) => void, signal?: AbortSignal) {
+function checkEvents(rows: EventRow[], problems: Problem[], signatures: SignatureQueue) {
   const events: Array<{ event: LedgerEvent; row: EventRow }> = [];
   for (const row of rows) {
     const event = eventOfRow(row);
@@ -81,13 +143,7 @@ async function checkEvents(rows: EventRow[], problems: Problem[], progress: (n: 
   const chains = new Map<string, { seq: number; hash: string }>();
   const good: LedgerEvent[] = [];
   let trustRoot: string | null = null;
-  const pending: Array<Promise<void>> = [];
-  for (const [index, { event, row }] of events.entries()) {
-    if (index % 2000 === 0) {
-      await Promise.all(pending.splice(0));
-      progress(index);
-      signal?.throwIfAborted();
-    }
+  for (const { event, row } of events) {
     const fail = (kind: string, detail: string) => problems.push({ kind, event: event.id, table: null, detail: `${event.type} by ${event.actor} (#${event.seq}): ${detail}` });
     if (!(EVENT_TYPES as readonly string[]).includes(event.type)) {
       fail('unknown-type', `unknown event type`);
@@ -130,26 +186,12 @@ async function checkEvents(rows: EventRow[], problems: Problem[], progress: (n: 
         continue;
       }
     } else {
-      pending.push(
-        new Promise<void>((resolve) => {
-          try {
-            verifySignature(null, bytes, key, signature, (error, ok) => {
-              if (error || !ok) fail('signature', `the signature does not verify with ${name}'s key`);
-              resolve();
-            });
-          } catch {
-            fail('signature', `the signature does not verify with ${name}'s key`);
-            resolve();
-          }
-        }),
-      );
+      signatures.add(event, bytes, key, signature, name);
     }
     applyRoster(roster, event);
     good.push(event);
   }
-  await Promise.all(pending);
-  const failed = new Set(problems.filter((p) => p.kind === 'signature').map((p) => p.event));
-  return { good: good.filter((e) => !failed.has(e.id)), roster, trustRoot };
+  return { good, roster, trustRoot };
 }
 
 function safeVerify(bytes: Buffer, key: KeyObject, signature: Buffer): boolean {

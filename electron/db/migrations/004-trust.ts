@@ -22,6 +22,7 @@ export const migration004Trust: Migration = {
       ALTER TABLE events ADD COLUMN signature TEXT;
       CREATE UNIQUE INDEX events_by_actor ON events(keyid, actor_seq) WHERE keyid IS NOT NULL;
       CREATE INDEX events_by_type ON events(type);
+      CREATE INDEX events_by_lamport ON events(lamport);
 
       CREATE TABLE people (
         name TEXT PRIMARY KEY,

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from '../../../electron/db/sql.js';
+import type { Benchmark } from '../bench-types.js';
+import { mirroredWorkspace } from '../bench-workspace.js';
+import { median } from '../measure.js';
+
+/** BENCH_EVENTS makes a quicker run while working on it. */
+const EVENTS = Number(process.env['BENCH_EVENTS'] ?? 50_000);
+
+export const trustBenchmarks: Benchmark[] = [
+  {
+    name: `audit verify of ${EVENTS.toLocaleString('en')} signed events (goal > 20k events/s)`,
+    async run(context) {
+      const { workspace, core, commit } = await mirroredWorkspace(context);
+      const path = (await core.trees.list('vendor', commit)).entries.find((e) => e.mode === '100644')!.path;
+      const thread = await core.threads.open('bench', 'vendor', commit, path, 1, 1, 'Audit bench thread');
+      // Real signed, chained events through the ledger (each with its projection), a thousand per transaction.
+      for (let done = 0; done < EVENTS; done += 1000) {
+        await workspace.db.transaction(async (tx) => {
+          for (let i = 0; i < Math.min(1000, EVENTS - done); i++) await core.ledger.append(tx, 'bench', 'thread.replied', { threadId: thread.id, commentId: randomUUID(), body: `Reply ${done + i}` });
+        });
+      }
+      const total = (await workspace.db.read.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM events`))!.n;
+      const started = process.hrtime.bigint();
+      const report = await core.audit.verify();
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (!report.ok) throw new Error(`audit found ${report.problems.length} problems: ${report.problems[0]?.detail}`);
+      // The goal is a rate: the time 20k events/s would take for this many events.
+      return { name: `${this.name}: ${Math.round(total / (ms / 1000)).toLocaleString('en')} events/s`, oursMs: ms, baselineName: 'goal from the issue', baselineMs: null, goal: { maxMs: (total / 20_000) * 1000 } };
+    },
+  },
+  {
+    name: 'release gate of the generated release',
+    async run(context) {
+      const { core, commit } = await mirroredWorkspace(context);
+      const files = (await core.trees.list('vendor', commit)).entries.length;
+      await core.gates.evaluate('vendor', commit);
+      const samples: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const started = process.hrtime.bigint();
+        await core.gates.evaluate('vendor', commit);
+        samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+      }
+      return { name: `release gate of a ${files.toLocaleString('en')}-file release (warm)`, oursMs: median(samples), baselineName: 'goal from the issue', baselineMs: null, goal: { maxMs: 1000 } };
+    },
+  },
+];
