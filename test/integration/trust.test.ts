@@ -11,6 +11,9 @@ import type { Finding } from '../../shared/contract/findings.js';
 import { eventBytes, eventHash, type LedgerEvent } from '../../electron/core/events/ledger-event.js';
 import { newKeyPair, publicIdentityOf, signBytes } from '../../electron/core/trust/keys.js';
 import { sql } from '../../electron/db/sql.js';
+import { FindingService } from '../../electron/core/review/finding-service.js';
+import { AnchorResolver } from '../../electron/core/review/anchor-resolver.js';
+import { GateService } from '../../electron/core/trust/gate-service.js';
 import { commitFiles, git, initRepository } from '../helpers/git-fixtures.js';
 import { tempDir } from '../helpers/temp.js';
 import { call, createTestWorkspace, type TestWorkspace } from '../helpers/workspace.js';
@@ -178,6 +181,18 @@ describe('a release taken to approval by three people', () => {
     // A rejection can always be signed, with its reason.
     expect(await as('april').call<Signoff>('signoff.sign', { component: 'auth', ref: 'v2', decision: 'reject', comment: 'Secret must not ship.' })).toMatchObject({ decision: 'reject' });
     expect(await as('rita').call('review.status', { component: 'auth', ref: 'v2' })).toMatchObject({ status: 'rejected' });
+  });
+
+  it('counts an accepted risk past its expiry as open: the gate is no longer met', async () => {
+    const later = () => new Date('2031-01-02T00:00:00Z');
+    const findings = new FindingService(ws.workspace, ws.core.components, ws.core.releases, new AnchorResolver(ws.workspace), ws.core.ledger, later);
+    const gates = new GateService(ws.workspace, ws.core.releases, ws.core.pins, ws.core.coverage, findings, ws.core.policies, later);
+    const gate = await gates.evaluate('auth', 'v1');
+    expect(gate.approved).toBe(false);
+    expect(gate.requirements.filter((r) => !r.met).map((r) => [r.id, r.detail])).toEqual([
+      ['open-findings', 'open above low: F-1 (high)'],
+      ['accepted-risks', 'expired or invalid acceptances: F-1'],
+    ]);
   });
 
   it('audits clean: every chain, signature and projection row agrees with the events', async () => {
