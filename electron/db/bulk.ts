@@ -32,7 +32,7 @@ export async function deleteWhereIn(tx: Writable, table: string, column: string,
 }
 
 /** Rows per statement for insertJsonRows: one JSON text parsed by SQLite itself. */
-const JSON_CHUNK_ROWS = 25_000;
+const JSON_CHUNK_ROWS = 1000;
 
 /**
  * Insert many rows through SQLite's json_each: one bound JSON array per statement, unpacked in C. With

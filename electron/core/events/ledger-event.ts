@@ -28,8 +28,16 @@ export interface SignedEvent {
   signature: string;
 }
 
-export function eventBytes(event: LedgerEvent): Buffer {
-  return Buffer.from(canonicalJson(event), 'utf8');
+/**
+ * canonical(event) as bytes. The members are written in RFC 8785 order (actor, at, id, keyid, lamport,
+ * payload, prev, seq, type, v) so a payload already in canonical form is used as it is, not redone.
+ */
+export function eventBytes(event: LedgerEvent, payloadText = canonicalJson(event.payload)): Buffer {
+  const c = canonicalJson;
+  return Buffer.from(
+    `{"actor":${c(event.actor)},"at":${c(event.at)},"id":${c(event.id)},"keyid":${c(event.keyid)},"lamport":${c(event.lamport)},"payload":${payloadText},"prev":${c(event.prev)},"seq":${c(event.seq)},"type":${c(event.type)},"v":${c(event.v)}}`,
+    'utf8',
+  );
 }
 
 export function eventHash(event: LedgerEvent, bytes = eventBytes(event)): string {

@@ -59,13 +59,14 @@ export class Ledger {
       prev: last?.hash ?? null,
       lamport: (clock?.lamport ?? 0) + 1,
       at: this.now().toISOString(),
-      payload: canonicalPayload(payload),
+      payload,
     };
-    const bytes = eventBytes(event);
+    const payloadText = canonicalPayload(payload);
+    const bytes = eventBytes(event, payloadText);
     const hash = eventHash(event, bytes);
     const signature = signBytes(signer.privateKey, bytes);
     await tx.run(sql`INSERT INTO events (id, type, actor, at, payload, keyid, actor_seq, prev_hash, lamport, hash, signature)
-      VALUES (${event.id}, ${type}, ${actor}, ${event.at}, ${canonicalJson(event.payload)}, ${event.keyid}, ${event.seq}, ${event.prev}, ${event.lamport}, ${hash}, ${signature})`);
+      VALUES (${event.id}, ${type}, ${actor}, ${event.at}, ${payloadText}, ${event.keyid}, ${event.seq}, ${event.prev}, ${event.lamport}, ${hash}, ${signature})`);
     await this.projector.apply(tx, event);
     return { id: event.id, at: event.at, event };
   }
@@ -79,9 +80,10 @@ export function isGenesis(actor: string, keyid: string, type: EventType, payload
   return keyIdOf(Buffer.from(payload['publicKey'], 'base64')) === keyid;
 }
 
-function canonicalPayload(payload: Record<string, unknown>): Record<string, unknown> {
+/** The payload's canonical text; what cannot be written canonically (a lone surrogate, a non-finite number) is refused. */
+function canonicalPayload(payload: Record<string, unknown>): string {
   try {
-    return JSON.parse(canonicalJson(payload)) as Record<string, unknown>;
+    return canonicalJson(payload);
   } catch (error) {
     throw new AppError('INVALID_INPUT', 'error.event.notText', { reason: (error as Error).message });
   }

@@ -222,7 +222,7 @@ export class FindingService {
     const ids = rows.map((r) => r.id);
     const anchorRows = await this.workspace.db.read.all<{ finding_id: string; anchor: string }>(sql`SELECT finding_id, anchor FROM finding_anchors WHERE finding_id IN ${sqlList(ids)} ORDER BY finding_id, position`);
     const risks = await this.workspace.db.read.all<RiskRow>(sql`SELECT * FROM risk_acceptances WHERE finding_id IN ${sqlList(ids)} AND state IN ('requested', 'approved') ORDER BY requested_at`);
-    const history = await this.workspace.db.read.all<{ finding_id: string; actor: string; at: string; from_status: string | null; to_status: string; comment: string }>(
+    const history = await this.workspace.db.read.all<HistoryRow>(
       sql`SELECT finding_id, actor, at, from_status, to_status, comment FROM finding_history WHERE finding_id IN ${sqlList(ids)} ORDER BY id`,
     );
     const now = this.now();
@@ -270,11 +270,20 @@ export class FindingService {
           state: risk.state,
           expired,
         },
-        history: history.filter((h) => h.finding_id === row.id).map((h) => ({ actor: h.actor, at: h.at, from: h.from_status, to: h.to_status, comment: h.comment })),
+        history: historyOf(row, history),
       });
     }
     return findings;
   }
+}
+
+type HistoryRow = { finding_id: string; actor: string; at: string; from_status: string | null; to_status: string; comment: string };
+
+/** A finding's history; an imported finding's first entry is its import, told by the finding row itself. */
+function historyOf(row: FindingRow, rows: readonly HistoryRow[]): Finding['history'] {
+  const own = rows.filter((h) => h.finding_id === row.id).map((h) => ({ actor: h.actor, at: h.at, from: h.from_status, to: h.to_status, comment: h.comment }));
+  if (row.source.startsWith('sarif:') && !own.some((h) => h.from === null)) own.unshift({ actor: row.created_by, at: row.created_at, from: null, to: 'open', comment: `imported from ${row.source.slice(6)}` });
+  return own;
 }
 
 /** Insert a finding's row, anchors and first history entry. */

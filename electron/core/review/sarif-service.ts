@@ -82,7 +82,6 @@ export class SarifService {
     });
     const reported = [...known.values()].filter((k) => seen.has(k.fingerprint)).map((k) => k.id);
     const gone = [...known.values()].filter((k) => tools.has(k.source) && !seen.has(k.fingerprint)).map((k) => k.id);
-
     this.prepared = new Map(fresh.map((d) => [d.fingerprint, d.anchor]));
     try {
       await this.workspace.db.transaction((tx) =>
@@ -200,5 +199,5 @@ async function insertImported(tx: Writable, actor: string, at: string, component
     ['finding_id', 'position', 'commit_id', 'path', 'blob', 'start_line', 'end_line', 'anchor'],
     created.map((c, i) => [c.findingId, 0, commit, c.path, c.blob, c.startLine, c.endLine, JSON.stringify(anchors[i])]),
   );
-  await insertJsonRows(tx, 'finding_history', ['finding_id', 'actor', 'at', 'from_status', 'to_status', 'comment'], created.map((c) => [c.findingId, actor, at, null, 'open', `imported from ${c.tool}`]));
+  // No history row per imported finding: its first entry ("imported from <tool>") is read from the finding itself.
 }

@@ -149,7 +149,8 @@ function checkEvents(rows: EventRow[], problems: Problem[], signatures: Signatur
       fail('unknown-type', `unknown event type`);
       continue;
     }
-    const bytes = eventBytes(event);
+    // The stored payload text is what was signed: it is used as it is, so even a re-spacing is caught.
+    const bytes = eventBytes(event, row.payload);
     if (eventHash(event, bytes) !== row.hash) fail('hash', `stored hash ${String(row.hash).slice(0, 12)}… is not the hash of the event`);
     const chain = chains.get(event.keyid);
     if (event.seq !== (chain?.seq ?? 0) + 1) fail('chain', `sequence ${event.seq} follows ${chain?.seq ?? 0}: an event of this actor is missing or out of order`);
