@@ -10,6 +10,7 @@ import { searchHandlers } from './handlers/search-handlers.js';
 import { reviewHandlers } from './handlers/review-handlers.js';
 import { findingHandlers } from './handlers/finding-handlers.js';
 import { trustHandlers } from './handlers/trust-handlers.js';
+import { reportHandlers } from './handlers/report-handlers.js';
 
 export type { CallContext, Handler, HandlerTable } from './handler-types.js';
 
@@ -26,5 +27,6 @@ export function createHandlers(core: CoreServices): HandlerTable {
     ...reviewHandlers(core),
     ...findingHandlers(core),
     ...trustHandlers(core),
+    ...reportHandlers(core),
   };
 }

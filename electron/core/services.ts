@@ -35,6 +35,7 @@ import { IdentityService } from './trust/identity-service.js';
 import { IdentityStore, type SafeStorage } from './trust/identity-store.js';
 import { Keyring, type PassphraseSource } from './trust/keyring.js';
 import { ManifestService } from './trust/manifest-service.js';
+import { ReportService } from './reports/report-data.js';
 import { PolicyService, policyProjections } from './trust/policy-service.js';
 import { RosterService, rosterProjections } from './trust/roster-service.js';
 import { SignoffService, signoffProjections } from './trust/signoff-service.js';
@@ -75,6 +76,7 @@ export interface CoreServices {
   gates: GateService;
   signoffs: SignoffService;
   manifests: ManifestService;
+  reports: ReportService;
 }
 
 export interface CoreOptions {
@@ -108,6 +110,7 @@ export function createCoreServices(workspace: Workspace, options: CoreOptions = 
   const roster = new RosterService(workspace, ledger, keyring.store);
   const policies = new PolicyService(workspace, components, criteria, ledger);
   const gates = new GateService(workspace, releases, pins, coverage, findings, policies);
+  const signoffs = new SignoffService(workspace, releases, gates, roster, keyring, ledger);
   projector.register(rosterProjections);
   projector.register(policyProjections);
   projector.register(signoffProjections);
@@ -148,8 +151,9 @@ export function createCoreServices(workspace: Workspace, options: CoreOptions = 
     audit: new AuditService(workspace, projector),
     policies,
     gates,
-    signoffs: new SignoffService(workspace, releases, gates, roster, keyring, ledger),
+    signoffs,
     manifests: new ManifestService(workspace, releases, gates, policies, findings, coverage, keyring),
+    reports: new ReportService({ gates, signoffs, findings, coverage, policies, criteria, pins }),
   };
 }
 

@@ -9,6 +9,7 @@ import { searchMethods } from './search.js';
 import { dashboardMethods, reviewMethods } from './review.js';
 import { findingMethods } from './findings.js';
 import { trustMethods } from './trust.js';
+import { reportMethods } from './reports.js';
 
 /** The whole API: every operation any face (UI over IPC or HTTP, CLI) can perform. */
 export const apiContract = {
@@ -23,6 +24,7 @@ export const apiContract = {
   ...findingMethods,
   ...dashboardMethods,
   ...trustMethods,
+  ...reportMethods,
 };
 
 export type ApiContract = typeof apiContract;

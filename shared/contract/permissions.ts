@@ -84,6 +84,7 @@ export const METHOD_PERMISSIONS = {
   'audit.verify': read,
   'audit.events': read,
   'manifest.export': ANY_MEMBER,
+  'report.render': read,
 } as const satisfies Record<MethodName, Permission>;
 
 /** The roles an event's signer must hold when it was signed; `audit verify` checks every event against it. */

@@ -12,11 +12,13 @@ import { searchMessages } from './messages/search.js';
 import { reviewMessages } from './messages/review.js';
 import { anchorsMessages } from './messages/anchors.js';
 import { trustMessages } from './messages/trust.js';
+import { trustUiMessages } from './messages/trust-ui.js';
 import { findingsMessages } from './messages/findings.js';
 import { reviewUiMessages } from './messages/review-ui.js';
+import { reportMessages } from './messages/report.js';
 
 /** Every feature's messages. A new feature adds its module here (keys must not repeat across modules). */
-export const MESSAGE_MODULES = [appMessages, escrowMessages, codeMessages, errorsMessages, cliMessages, githubMessages, digestMessages, depositMessages, searchMessages, historyMessages, readingMessages, reviewMessages, anchorsMessages, findingsMessages, reviewUiMessages, trustMessages] as const;
+export const MESSAGE_MODULES = [appMessages, escrowMessages, codeMessages, errorsMessages, cliMessages, githubMessages, digestMessages, depositMessages, searchMessages, historyMessages, readingMessages, reviewMessages, anchorsMessages, findingsMessages, reviewUiMessages, trustMessages, trustUiMessages, reportMessages] as const;
 
 export const en = {
   ...appMessages.en,
@@ -33,8 +35,10 @@ export const en = {
   ...reviewMessages.en,
   ...anchorsMessages.en,
   ...trustMessages.en,
+  ...trustUiMessages.en,
   ...findingsMessages.en,
   ...reviewUiMessages.en,
+  ...reportMessages.en,
 };
 export type MessageKey = keyof typeof en;
 export const ru: Readonly<Record<MessageKey, string>> = {
@@ -52,8 +56,10 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...reviewMessages.ru,
   ...anchorsMessages.ru,
   ...trustMessages.ru,
+  ...trustUiMessages.ru,
   ...findingsMessages.ru,
   ...reviewUiMessages.ru,
+  ...reportMessages.ru,
 };
 export const kk: Readonly<Record<MessageKey, string>> = {
   ...appMessages.kk,
@@ -70,6 +76,8 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   ...reviewMessages.kk,
   ...anchorsMessages.kk,
   ...trustMessages.kk,
+  ...trustUiMessages.kk,
   ...findingsMessages.kk,
   ...reviewUiMessages.kk,
+  ...reportMessages.kk,
 };

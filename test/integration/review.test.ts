@@ -286,5 +286,12 @@ describe('release status and dashboard', () => {
       { type: 'thread.status-set', actor: 'Aliya Nurlanovna' },
     ]);
     expect(events.filter((e) => e.type === 'risk.approved')).toEqual([{ type: 'risk.approved', actor: 'timur' }, { type: 'risk.approved', actor: 'Aliya Nurlanovna' }]);
+
+  });
+
+  it('rebuilds every review table from the signed events exactly as it stands (audit verify)', async () => {
+    const report = await ws.core.audit.verify();
+    expect(report.problems).toEqual([]);
+    expect(report.events).toBeGreaterThan(20);
   });
 });

@@ -67,7 +67,8 @@ export class Ledger {
     const signature = signBytes(signer.privateKey, bytes);
     await tx.run(sql`INSERT INTO events (id, type, actor, at, payload, keyid, actor_seq, prev_hash, lamport, hash, signature)
       VALUES (${event.id}, ${type}, ${actor}, ${event.at}, ${payloadText}, ${event.keyid}, ${event.seq}, ${event.prev}, ${event.lamport}, ${hash}, ${signature})`);
-    await this.projector.apply(tx, event);
+    // Projections see the payload exactly as a replay will (canonical key order), never the caller's object.
+    await this.projector.apply(tx, { ...event, payload: JSON.parse(payloadText) as Record<string, unknown> });
     return { id: event.id, at: event.at, event };
   }
 }

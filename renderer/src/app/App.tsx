@@ -7,6 +7,9 @@ import { SearchView } from '../features/search/SearchView.js';
 import { FindingsView } from '../features/findings/FindingsView.js';
 import { DashboardView } from '../features/dashboard/DashboardView.js';
 import { DepositPage } from '../features/deposit/DepositPage.js';
+import { GateView } from '../features/trust/GateView.js';
+import { RosterView } from '../features/trust/RosterView.js';
+import { AuditView } from '../features/trust/AuditView.js';
 import { CommandPalette, type PaletteCommand } from '../features/palette/CommandPalette.js';
 import { QuickOpen } from '../features/quick-open/QuickOpen.js';
 import { CredentialsPage } from '../features/settings/CredentialsPage.js';
@@ -24,7 +27,7 @@ import { useRelease } from './use-release.js';
 import { goToLine } from '../editor/active-editor.js';
 import { preloadEditors } from '../editor/lazy-editors.js';
 
-export const VIEWS = ['dashboard', 'code', 'search', 'compare', 'findings', 'deposit', 'settings'] as const;
+export const VIEWS = ['dashboard', 'code', 'search', 'compare', 'findings', 'gate', 'deposit', 'roster', 'audit', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** The app shell: components on the left; a release's tree and file, the deposit page, or settings. */
@@ -156,7 +159,26 @@ export function App() {
                 chooseComponent(name);
                 setView('code');
               }}
+              onOpenGate={(name, commit) => {
+                go({ component: name, ref: commit, path: null, startLine: null, endLine: null });
+                setView('gate');
+              }}
             />
+          </section>
+        ) : null}
+        {view === 'gate' ? (
+          <section className="wide-column">
+            <GateView component={place.component} gateRef={place.ref} release={release} person={info.data?.person ?? null} onChooseRelease={(ref) => go({ ref, path: null, startLine: null, endLine: null })} />
+          </section>
+        ) : null}
+        {view === 'roster' ? (
+          <section className="wide-column">
+            <RosterView components={list.map((c) => c.name)} component={place.component} />
+          </section>
+        ) : null}
+        {view === 'audit' ? (
+          <section className="wide-column">
+            <AuditView />
           </section>
         ) : null}
         {view === 'deposit' ? (

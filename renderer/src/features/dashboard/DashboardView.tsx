@@ -8,6 +8,8 @@ import { percent, shortRef } from './dashboard-format.js';
 export interface DashboardViewProps {
   /** Show one component (switches to its Code view). */
   onOpenComponent(component: string): void;
+  /** Open the release gate of a component at the release shown. */
+  onOpenGate(component: string, commit: string): void;
 }
 
 const STATUS_TONE: Record<ReleaseStatus, string> = {
@@ -21,7 +23,7 @@ const STATUS_TONE: Record<ReleaseStatus, string> = {
 };
 
 /** Every component at its newest pinned release: status, coverage, findings — a table and charts. */
-export function DashboardView({ onOpenComponent }: DashboardViewProps) {
+export function DashboardView({ onOpenComponent, onOpenGate }: DashboardViewProps) {
   const { t } = useI18n();
   const dashboard = useCall('review.dashboard', {});
   const data = dashboard.data;
@@ -80,8 +82,13 @@ export function DashboardView({ onOpenComponent }: DashboardViewProps) {
                         {c.component}
                       </button>
                     </td>
-                    <td className="mono nowrap" title={c.commit}>
-                      {shortRef(c.ref)}
+                    <td className="nowrap">
+                      <span className="mono" title={c.commit}>
+                        {shortRef(c.ref)}
+                      </span>
+                      <button type="button" className="link-button gate-link" title={t('gateView.openHint', { component: c.component, release: shortRef(c.ref) })} onClick={() => onOpenGate(c.component, c.commit)} data-testid="dashboard-gate">
+                        {t('gateView.open')}
+                      </button>
                     </td>
                     <td>
                       <span className={`pill release-status ${STATUS_TONE[c.status]}`} data-status={c.status}>

@@ -1,0 +1,72 @@
+import type { AuditReport } from '../../../../shared/contract/trust.js';
+import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { problemKindName } from './audit-wording.js';
+import { shortHex } from './trust-format.js';
+import { useAuditVerify } from './use-audit-verify.js';
+import { TableHead } from './TableParts.js';
+
+/** Check the whole log (chain, signatures, roles, every table rebuilt from the events), with progress and cancel. */
+export function AuditVerifyCard() {
+  const { t, locale } = useI18n();
+  const verify = useAuditVerify();
+  const p = verify.running?.progress ?? null;
+  const percent = p?.completed != null && p.total ? Math.round((p.completed / p.total) * 100) : null;
+  return (
+    <section className="card" data-testid="audit-verify-card">
+      <header className="card-header">
+        <h3>{t('auditView.verify.title')}</h3>
+        <button type="button" className="primary" onClick={verify.start} disabled={verify.running !== null} data-testid="audit-verify">
+          {verify.running ? t('auditView.verify.running') : t('auditView.verify.run')}
+        </button>
+      </header>
+      <p className="muted small">{t('auditView.verify.hint')}</p>
+      {verify.running ? (
+        <div className="audit-progress" role="status" data-testid="audit-progress">
+          <span>{p?.phase === 'projections' ? t('auditView.verify.phase.projections') : t('auditView.verify.phase.signatures')}</span>
+          <progress max={100} value={percent ?? undefined} aria-label={t('auditView.verify.running')} />
+          <span className="muted small">{percent === null ? '' : `${percent}%`}</span>
+          <button type="button" onClick={verify.cancel} disabled={verify.running.cancelling} data-testid="audit-cancel">
+            {verify.running.cancelling ? t('auditView.verify.cancelling') : t('common.cancel')}
+          </button>
+        </div>
+      ) : null}
+      {verify.error ? <ErrorNotice error={verify.error} /> : null}
+      {verify.report ? <AuditResult report={verify.report} locale={locale} /> : null}
+    </section>
+  );
+}
+
+function AuditResult({ report, locale }: { report: AuditReport; locale: string }) {
+  const { t } = useI18n();
+  const seconds = report.seconds.toLocaleString(locale, { maximumFractionDigits: 2 });
+  return (
+    <div data-testid="audit-result" data-ok={report.ok}>
+      {report.ok ? (
+        <p className="ok-text">✓ {t('auditView.verify.ok', { events: report.events, seconds })}</p>
+      ) : (
+        <p className="danger-text">{t('auditView.verify.problems', { count: report.problems.length, events: report.events, seconds })}</p>
+      )}
+      {report.trustRoot ? (
+        <p className="muted small" title={report.trustRoot}>
+          {t('rosterView.trustRoot', { keyid: shortHex(report.trustRoot) })}
+        </p>
+      ) : null}
+      {report.problems.length > 0 ? (
+        <table className="data-table trust-table" data-testid="audit-problems">
+          <TableHead titles={[t('auditView.verify.column.kind'), t('auditView.verify.column.event'), t('auditView.verify.column.table'), t('auditView.verify.column.detail')]} />
+          <tbody>
+            {report.problems.map((problem, i) => (
+              <tr key={i} data-testid="audit-problem" data-kind={problem.kind}>
+                <td>{problemKindName(t, problem.kind)}</td>
+                <td className="mono">{problem.event ?? '—'}</td>
+                <td className="mono">{problem.table ?? '—'}</td>
+                <td className="mono small problem-detail">{problem.detail}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}
