@@ -1,10 +1,11 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openWatchedPage, screenshot } from '../helpers/browser.js';
+import { launchChromium, openWatchedPage, screenshot, actAs } from '../helpers/browser.js';
 import { runCliProcess, serveWorkspace, type ServedApp } from '../helpers/cli-process.js';
 import { git } from '../helpers/git-fixtures.js';
 import { tempDir } from '../helpers/temp.js';
+import { DEMO_PASSPHRASE } from '../../electron/core/demo/demo-workspace.js';
 
 let workspace: string;
 let vendor: string;
@@ -24,6 +25,8 @@ beforeAll(async () => {
   app = await serveWorkspace(workspace);
   browser = await launchChromium();
   ({ page, pageErrors } = await openWatchedPage(browser, app.launchUrl, { width: 1500, height: 1000 }));
+  // Acknowledging an alarm is a signed decision of the demo's admin.
+  await actAs(page, 'Gulnara', DEMO_PASSPHRASE);
 });
 
 afterAll(async () => {
