@@ -1,3 +1,4 @@
+import { AppError } from '../../shared/errors.js';
 /**
  * Command-line parsing: global options anywhere, then the longest matching command words, then that
  * command's own options and positionals. Unknown options are errors, never silently ignored.
@@ -71,4 +72,11 @@ export function single(options: ParsedOptions, name: string): string | undefined
 
 export function all(options: ParsedOptions, name: string): string[] {
   return options.values.get(name) ?? [];
+}
+
+/** The value of an option the command cannot do without. */
+export function required(options: ParsedOptions, name: string): string {
+  const value = single(options, name);
+  if (value === undefined) throw new AppError('INVALID_INPUT', 'error.cli.optionRequired', { option: `--${name}` });
+  return value;
 }

@@ -1,6 +1,6 @@
 import type { ReleaseStatusReport, Thread } from '../../../shared/contract/review.js';
 import { AppError } from '../../../shared/errors.js';
-import { single } from '../args.js';
+import { required, single } from '../args.js';
 import type { CliContext } from '../cli-context.js';
 import type { CommandSpec } from '../command.js';
 import { table } from '../table.js';
@@ -14,11 +14,6 @@ export function parseLines(text: string | undefined): { startLine: number; endLi
   return { startLine, endLine: match[2] === undefined ? startLine : Number(match[2]) };
 }
 
-function required(options: Parameters<CommandSpec['run']>[1], name: string): string {
-  const value = single(options, name);
-  if (value === undefined) throw new AppError('INVALID_INPUT', 'error.cli.optionRequired', { option: `--${name}` });
-  return value;
-}
 
 function threadLine(context: CliContext, thread: Thread): string {
   const where = thread.placement.path ? `${thread.placement.path}#L${thread.placement.startLine}-L${thread.placement.endLine}` : `${thread.anchor.path}#L${thread.anchor.startLine}-L${thread.anchor.endLine}`;

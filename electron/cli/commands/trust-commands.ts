@@ -5,7 +5,7 @@ import { ROLES, SIGNING_ROLES, type Role, type SigningRole } from '../../../shar
 import { SEVERITY_LIMITS, type SeverityLimit } from '../../../shared/domain/policy.js';
 import { AppError } from '../../../shared/errors.js';
 import { Workspace } from '../../core/workspace/workspace.js';
-import { all, single } from '../args.js';
+import { all, required, single } from '../args.js';
 import type { CliContext } from '../cli-context.js';
 import type { CommandSpec } from '../command.js';
 import { table } from '../table.js';
@@ -23,11 +23,6 @@ async function newPassphrase(context: CliContext, name: string): Promise<string>
   return first;
 }
 
-function required(options: Parameters<CommandSpec['run']>[1], name: string): string {
-  const value = single(options, name);
-  if (value === undefined) throw new AppError('INVALID_INPUT', 'error.cli.optionRequired', { option: `--${name}` });
-  return value;
-}
 
 function roles(options: Parameters<CommandSpec['run']>[1]): Role[] {
   const given = all(options, 'role').flatMap((r) => r.split(','));
