@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors.js';
+
 /**
  * Command-line parsing: global options anywhere, then the longest matching command words, then that
  * command's own options and positionals. Unknown options are errors, never silently ignored.
