@@ -4,7 +4,8 @@ import { placeLocation, placeUrl, type Navigator } from '../app/navigation.js';
 import { useCall } from '../app/use-call.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { useI18n } from '../i18n/i18n-context.js';
-import type { LineMark, LineNote, LineRange, LineZone } from './CodeViewer.js';
+import type { LineNote } from './CodeViewer.js';
+import type { LineMark, LineRange, LineZone } from './line-annotations.js';
 import { CodeViewer } from './lazy-editors.js';
 import { base64ToBytes, hexDump } from './hex-dump.js';
 import { PagedText } from './PagedText.js';
@@ -19,10 +20,12 @@ interface FilePaneProps {
   notes?: readonly LineNote[];
   marks?: readonly LineMark[];
   zones?: readonly LineZone[];
+  /** A click on the gutter's marks, with the line clicked. */
+  onGlyphClick?(line: number): void;
 }
 
 /** The file's header (path, size, language, encoding, links, back/forward) and its content. */
-export function FilePane({ component, commit, path, navigator, tools, notes, marks, zones }: FilePaneProps) {
+export function FilePane({ component, commit, path, navigator, tools, notes, marks, zones, onGlyphClick }: FilePaneProps) {
   const { t, locale } = useI18n();
   const [encoding, setEncoding] = useState<EncodingChoice>('auto');
   const [copied, setCopied] = useState<string | null>(null);
@@ -89,7 +92,7 @@ export function FilePane({ component, commit, path, navigator, tools, notes, mar
       {result.error ? <ErrorNotice error={result.error} /> : null}
       {!file ? <div className="placeholder muted">{result.loading ? t('common.loading') : ''}</div> : null}
       {file?.kind === 'text' && !file.truncated ? (
-        <CodeViewer text={file.text ?? ''} language={file.language} documentKey={`${file.oid}:${path}:${file.encoding}`} reveal={reveal} onSelectLines={onSelectLines} notes={notes} marks={marks} zones={zones} />
+        <CodeViewer text={file.text ?? ''} language={file.language} documentKey={`${file.oid}:${path}:${file.encoding}`} reveal={reveal} onSelectLines={onSelectLines} notes={notes} marks={marks} zones={zones} onGlyphClick={onGlyphClick} />
       ) : null}
       {file?.kind === 'text' && file.truncated ? (
         <>

@@ -3,7 +3,7 @@ import type { EncodingChoice } from '../../../shared/domain/text-encodings.js';
 import { useCall } from '../app/use-call.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { useI18n } from '../i18n/i18n-context.js';
-import type { LineRange } from './CodeViewer.js';
+import type { LineRange } from './line-annotations.js';
 import { CodeViewer } from './lazy-editors.js';
 
 interface PagedTextProps {

@@ -12,6 +12,8 @@ import { useCall } from '../../app/use-call.js';
 import { CoverageSummary } from '../review/CoverageSummary.js';
 import { ReviewTools, useFileReview } from '../review/use-file-review.js';
 import { ThreadsPanel } from '../review/ThreadsPanel.js';
+import { CriterionPicker } from '../review/CriterionPicker.js';
+import { BUILT_IN_CRITERION, useReviewCriterion } from '../review/use-review-criterion.js';
 import { FindingForm } from '../findings/FindingForm.js';
 
 /** Reading one release: its picker and file tree in the middle, the chosen file on the right. */
@@ -19,7 +21,9 @@ export function CodeView({ navigator, release }: { navigator: Navigator; release
   const { t } = useI18n();
   const { place, go } = navigator;
   const { releases, tree, commit } = release;
-  const coverage = useCall('review.coverage', place.component && commit ? { component: place.component, ref: commit } : null);
+  const choice = useReviewCriterion(place.component);
+  const { criterion } = choice;
+  const coverage = useCall('review.coverage', place.component && commit && criterion ? { component: place.component, ref: commit, criterion } : null);
   const fileCoverage = useMemo(() => new Map((coverage.data?.files ?? []).map((f) => [f.path, f])), [coverage.data]);
   return (
     <>
@@ -34,6 +38,8 @@ export function CodeView({ navigator, release }: { navigator: Navigator; release
         ) : null}
         {releases.error ? <ErrorNotice error={releases.error} /> : null}
         {tree.error ? <ErrorNotice error={tree.error} /> : null}
+        <CriterionPicker choice={choice} coverage={coverage.data} />
+        {coverage.error ? <ErrorNotice error={coverage.error} /> : null}
         {coverage.data ? <CoverageSummary coverage={coverage.data} /> : null}
         {tree.data ? (
           <FileTree entries={tree.data.entries} selectedPath={place.path} coverage={fileCoverage} onOpen={(path) => go({ path, startLine: null, endLine: null })} />
@@ -43,7 +49,7 @@ export function CodeView({ navigator, release }: { navigator: Navigator; release
       </section>
       <section className="viewer-column" aria-label={t('viewer.label')}>
         {place.component && commit && place.path ? (
-          <FileWithInsights component={place.component} commit={commit} path={place.path} navigator={navigator} onReviewed={coverage.reload} />
+          <FileWithInsights component={place.component} commit={commit} path={place.path} criterion={criterion ?? BUILT_IN_CRITERION} navigator={navigator} onReviewed={coverage.reload} />
         ) : (
           <div className="placeholder muted">{t('viewer.placeholder')}</div>
         )}
@@ -56,12 +62,14 @@ interface FileWithInsightsProps {
   component: string;
   commit: string;
   path: string;
+  /** The criterion marks are made against. */
+  criterion: string;
   navigator: Navigator;
   onReviewed(): void;
 }
 
 /** The file pane with blame (line notes), history and threads (side panels) and review marks a click away. */
-function FileWithInsights({ component, commit, path, navigator, onReviewed }: FileWithInsightsProps) {
+function FileWithInsights({ component, commit, path, criterion, navigator, onReviewed }: FileWithInsightsProps) {
   const { t } = useI18n();
   const [blame, setBlame] = useState(false);
   const [panel, setPanel] = useState<'history' | 'threads' | 'finding' | null>(null);
@@ -74,6 +82,7 @@ function FileWithInsights({ component, commit, path, navigator, onReviewed }: Fi
     <>
       <ReviewTools
         review={review}
+        criterion={criterion}
         panelOpen={panel === 'threads'}
         onTogglePanel={() => setPanel(panel === 'threads' ? null : 'threads')}
         onReviewed={onReviewed}
@@ -92,7 +101,7 @@ function FileWithInsights({ component, commit, path, navigator, onReviewed }: Fi
       <div className="file-main">
         {blameNotes.error ? <ErrorNotice error={blameNotes.error} /> : null}
         {review.error ? <ErrorNotice error={review.error} /> : null}
-        <FilePane component={component} commit={commit} path={path} navigator={navigator} tools={tools} notes={blameNotes.notes} marks={review.marks} zones={review.zones} />
+        <FilePane component={component} commit={commit} path={path} navigator={navigator} tools={tools} notes={blameNotes.notes} marks={review.marks} zones={review.zones} onGlyphClick={review.focusAt} />
       </div>
       {history ? <HistoryPanel component={component} commit={commit} path={path} onOpen={(place) => navigator.go(place)} onClose={() => setHistory(false)} /> : null}
       {panel === 'finding' ? (
@@ -114,11 +123,11 @@ function FileWithInsights({ component, commit, path, navigator, onReviewed }: Fi
       {panel === 'threads' ? (
         <ThreadsPanel
           component={component}
-          commit={commit}
           path={path}
           threads={review.threads}
           person={review.person}
-          draft={review.draft}
+          draft={review.draft ? { commit, path, ...review.draft } : null}
+          focus={review.focus}
           onDraftDone={() => review.setDraft(null)}
           onChanged={review.reload}
           onOpen={(thread) => navigator.go({ path: thread.placement.path ?? thread.anchor.path, startLine: thread.placement.startLine ?? thread.anchor.startLine, endLine: thread.placement.endLine ?? thread.anchor.endLine })}

@@ -3,9 +3,11 @@ import type { FileChange } from '../../../../shared/contract/history.js';
 import type { Release } from '../../app/use-release.js';
 import { useCall } from '../../app/use-call.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import { DiffViewer } from '../../editor/lazy-editors.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { ReleasePicker } from '../releases/ReleasePicker.js';
+import { DiffThreadsPanel } from './DiffThreadsPanel.js';
+import { FileDiff } from './FileDiff.js';
+import { sideFiles, useDiffThreads } from './use-diff-threads.js';
 
 interface CompareViewProps {
   component: string;
@@ -16,7 +18,8 @@ interface CompareViewProps {
 
 /**
  * What changed between two releases of a component: the files with their +/− counts and renames, and the
- * chosen file side by side or inline. By default the base is the newest pinned release older than the head:
+ * chosen file side by side or inline, with the threads of both releases' files (under the list, and on
+ * each side of the diff). By default the base is the newest pinned release older than the head:
  * what was already read, so only the delta remains.
  */
 export function CompareView({ component, head, release }: CompareViewProps) {
@@ -31,6 +34,8 @@ export function CompareView({ component, head, release }: CompareViewProps) {
   const from = base ?? defaultBase;
   const diff = useCall('diff.files', from && to ? { component, from, to } : null);
   useEffect(() => setSelected(null), [from, to]);
+  const files = selected && diff.data ? sideFiles(selected, diff.data.from.commit, diff.data.to.commit) : { left: null, right: null };
+  const review = useDiffThreads(component, files.left, files.right);
 
   return (
     <div className="compare-view" data-testid="compare-view">
@@ -49,40 +54,29 @@ export function CompareView({ component, head, release }: CompareViewProps) {
       </div>
       {diff.error ? <ErrorNotice error={diff.error} /> : null}
       <div className="compare-body">
-        <ul className="changed-files" data-testid="changed-files">
-          {diff.data?.files.length === 0 ? <li className="muted padded">{t('compare.same')}</li> : null}
-          {diff.data?.files.map((file) => (
-            <li key={`${file.oldPath ?? ''}>${file.path}`}>
-              <button type="button" className={file === selected ? 'selected' : ''} onClick={() => setSelected(file)} data-testid="changed-file" data-path={file.path}>
-                <span className={`change-status change-${file.status}`}>{t(`compare.status.${file.status}`)}</span>
-                <span className="mono">{file.oldPath && file.oldPath !== file.path ? `${file.oldPath} → ${file.path}` : file.path}</span>
-                <span className="change-counts">{file.additions === null ? t('compare.binary') : `+${file.additions} −${file.deletions}`}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <div className="compare-side">
+          <ul className="changed-files" data-testid="changed-files">
+            {diff.data?.files.length === 0 ? <li className="muted padded">{t('compare.same')}</li> : null}
+            {diff.data?.files.map((file) => (
+              <li key={`${file.oldPath ?? ''}>${file.path}`}>
+                <button type="button" className={file === selected ? 'selected' : ''} onClick={() => setSelected(file)} data-testid="changed-file" data-path={file.path}>
+                  <span className={`change-status change-${file.status}`}>{t(`compare.status.${file.status}`)}</span>
+                  <span className="mono">{file.oldPath && file.oldPath !== file.path ? `${file.oldPath} → ${file.path}` : file.path}</span>
+                  <span className="change-counts">{file.additions === null ? t('compare.binary') : `+${file.additions} −${file.deletions}`}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {selected && review.panelOpen ? <DiffThreadsPanel component={component} review={review} /> : null}
+        </div>
         <div className="compare-diff">
-          {selected && from && to ? <FileDiff component={component} from={from} to={to} change={selected} sideBySide={sideBySide} /> : <div className="placeholder muted">{t('compare.chooseFile')}</div>}
+          {selected && from && to ? (
+            <FileDiff component={component} from={from} to={to} change={selected} sideBySide={sideBySide} review={review} />
+          ) : (
+            <div className="placeholder muted">{t('compare.chooseFile')}</div>
+          )}
         </div>
       </div>
     </div>
-  );
-}
-
-function FileDiff({ component, from, to, change, sideBySide }: { component: string; from: string; to: string; change: FileChange; sideBySide: boolean }) {
-  const { t } = useI18n();
-  const sides = useCall('diff.file', { component, from, to, path: change.path, ...(change.oldPath ? { oldPath: change.oldPath } : {}) });
-  if (sides.error) return <ErrorNotice error={sides.error} />;
-  if (!sides.data) return <div className="placeholder muted">{t('common.loading')}</div>;
-  const { old: before, new: after } = sides.data;
-  if (before?.kind === 'binary' || after?.kind === 'binary') return <div className="placeholder">{t('compare.binaryChange', { before: before?.size ?? 0, after: after?.size ?? 0 })}</div>;
-  return (
-    <DiffViewer
-      original={before?.text ?? ''}
-      modified={after?.text ?? ''}
-      language={after?.language ?? before?.language ?? 'plaintext'}
-      documentKey={`${from}:${to}:${change.path}`}
-      sideBySide={sideBySide}
-    />
   );
 }

@@ -1,12 +1,17 @@
-import type { ReleaseCoverage } from '../../../../shared/contract/review.js';
+import type { CoverageTotals, ReleaseCoverage } from '../../../../shared/contract/review.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 
-/** How much of the release has been read against the default criterion, and how much is left. */
+/** The share of lines reviewed, in tenths of a percent, rounded down (never 100% before the last line). */
+export function linePercent(totals: CoverageTotals): number {
+  return totals.lines === 0 ? 0 : Math.floor((1000 * totals.linesReviewed) / totals.lines) / 10;
+}
+
+/** How much of the release has been read against the chosen criterion, and how much is left. */
 export function CoverageSummary({ coverage }: { coverage: ReleaseCoverage }) {
   const { t, locale } = useI18n();
   const c = coverage.criteria.find((x) => x.criterion === coverage.criterion);
   if (!c) return null;
-  const percent = c.combined.lines === 0 ? 0 : Math.floor((1000 * c.combined.linesReviewed) / c.combined.lines) / 10;
+  const percent = linePercent(c.combined);
   return (
     <div className="coverage-summary" data-testid="coverage-summary" title={c.byPerson.map((p) => `${p.person}: ${p.totals.linesReviewed.toLocaleString(locale)}`).join('\n')}>
       <div className="coverage-bar" aria-hidden="true">

@@ -3,7 +3,7 @@ import type { Thread } from '../../../../shared/contract/review.js';
 import type { WireError } from '../../../../shared/errors.js';
 import { useApi } from '../../app/api-context.js';
 import { toWire } from '../../app/use-call.js';
-import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { FormActions } from '../../components/FormActions.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 
 interface NewThreadFormProps {
@@ -39,15 +39,7 @@ export function NewThreadForm({ component, commit, path, startLine, endLine, onD
     >
       <div className="muted small">{t('thread.newOn', { path, start: startLine, end: endLine })}</div>
       <textarea autoFocus value={body} onChange={(e) => setBody(e.target.value)} rows={4} placeholder={t('thread.bodyPlaceholder')} data-testid="new-thread-body" />
-      {error ? <ErrorNotice error={error} /> : null}
-      <div className="form-actions">
-        <button type="submit" disabled={busy || body.trim() === ''} data-testid="new-thread-submit">
-          {t('thread.start')}
-        </button>
-        <button type="button" className="link-button" onClick={() => onDone(null)}>
-          {t('common.dismiss')}
-        </button>
-      </div>
+      <FormActions error={error} submitLabel={t('thread.start')} submitDisabled={busy || body.trim() === ''} submitTestId="new-thread-submit" onDismiss={() => onDone(null)} />
     </form>
   );
 }

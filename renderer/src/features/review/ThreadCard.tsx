@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode, type Ref } from 'react';
 import type { Thread } from '../../../../shared/contract/review.js';
 import { useApi } from '../../app/api-context.js';
 import { toWire } from '../../app/use-call.js';
@@ -12,10 +12,15 @@ interface ThreadCardProps {
   person: string | null;
   onChanged(): void;
   onOpen?(thread: Thread): void;
+  /** Shown highlighted: its gutter mark was just clicked. */
+  focused?: boolean;
+  /** Extra labels in the header (the sides of a diff the thread sits on, for instance). */
+  badges?: ReactNode;
+  ref?: Ref<HTMLElement>;
 }
 
 /** One conversation: where it sits in this release, its comments (edits kept), a reply box, resolve/reopen. */
-export function ThreadCard({ thread, person, onChanged, onOpen }: ThreadCardProps) {
+export function ThreadCard({ thread, person, onChanged, onOpen, focused = false, badges, ref }: ThreadCardProps) {
   const api = useApi();
   const { t, locale } = useI18n();
   const [reply, setReply] = useState('');
@@ -33,13 +38,14 @@ export function ThreadCard({ thread, person, onChanged, onOpen }: ThreadCardProp
   const placed = thread.placement;
   const where = placed.path ? `${placed.path}:${placed.startLine}–${placed.endLine}` : `${thread.anchor.path}:${thread.anchor.startLine}–${thread.anchor.endLine}`;
   return (
-    <article className={`thread-card thread-${thread.status}`} data-testid="thread-card" data-thread={thread.id}>
+    <article ref={ref} className={`thread-card thread-${thread.status}${focused ? ' focused' : ''}`} data-testid="thread-card" data-thread={thread.id}>
       <header>
         <button type="button" className="link-button" onClick={() => onOpen?.(thread)} title={where}>
           {where}
         </button>
         <span className={`pill anchor-${placed.status}`}>{t(`anchor.status.${placed.status}`)}</span>
         <span className={`pill thread-status-${thread.status}`}>{t(`thread.status.${thread.status}`)}</span>
+        {badges}
       </header>
       {placed.status === 'outdated' ? (
         <>

@@ -1,12 +1,14 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Thread } from '../../../../shared/contract/review.js';
 import type { WireError } from '../../../../shared/errors.js';
 import { useApi } from '../../app/api-context.js';
 import type { Navigator } from '../../app/navigation.js';
 import { toWire, useCall } from '../../app/use-call.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
-import type { LineMark, LineZone } from '../../editor/CodeViewer.js';
+import type { LineMark } from '../../editor/line-annotations.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { placedIn, threadAt, threadMarks, threadZones } from './thread-marks.js';
+import type { ThreadFocus } from './ThreadsPanel.js';
 
 /**
  * The review around one open file: the release's threads (this file's shown in the gutter and under their
@@ -17,16 +19,12 @@ export function useFileReview(component: string, commit: string, path: string, n
   const threads = useCall('thread.list', { component, ref: commit });
   const findings = useCall('finding.list', { component, ref: commit });
   const [draft, setDraft] = useState<{ startLine: number; endLine: number } | null>(null);
+  const [focus, setFocus] = useState<ThreadFocus | null>(null);
   const all = threads.data?.threads ?? [];
-  const here = useMemo(() => all.filter((th) => th.placement.path === path && th.placement.startLine !== null), [all, path]);
+  const here = useMemo(() => placedIn(all, path), [all, path]);
 
   const marks = useMemo<LineMark[]>(() => {
-    const list: LineMark[] = here.map((th) => ({
-      startLine: th.placement.startLine!,
-      endLine: th.placement.endLine!,
-      kind: 'thread',
-      hover: `${th.comments[0]?.author ?? ''}: ${th.comments[0]?.body ?? ''}`,
-    }));
+    const list = threadMarks(here);
     for (const f of findings.data?.findings ?? []) {
       for (const l of f.locations) {
         if (l.placement?.path === path && l.placement.startLine !== null) {
@@ -37,18 +35,13 @@ export function useFileReview(component: string, commit: string, path: string, n
     return list;
   }, [here, findings.data, path]);
 
-  const zones = useMemo<LineZone[]>(
-    () =>
-      here
-        .filter((th) => th.status === 'open')
-        .map((th) => ({
-          id: th.id,
-          afterLine: th.placement.endLine!,
-          heightPx: 26,
-          content: <ThreadZone thread={th} onOpen={openPanel} />,
-        })),
-    [here, openPanel],
-  );
+  const opener = useRef(openPanel);
+  opener.current = openPanel;
+  const focusThread = useCallback((thread: Thread) => {
+    setFocus({ id: thread.id, nonce: Date.now() });
+    opener.current();
+  }, []);
+  const zones = useMemo(() => threadZones(here, focusThread), [here, focusThread]);
 
   const { place } = navigator;
   const selection = place.path === path && place.startLine !== null ? { startLine: place.startLine, endLine: place.endLine ?? place.startLine } : null;
@@ -60,6 +53,12 @@ export function useFileReview(component: string, commit: string, path: string, n
     zones,
     draft,
     setDraft,
+    focus,
+    /** A click on the gutter at this line: the thread there, if any, is brought into view in the panel. */
+    focusAt(line: number) {
+      const thread = threadAt(here, line);
+      if (thread) focusThread(thread);
+    },
     selection,
     component,
     commit,
@@ -74,31 +73,18 @@ export function useFileReview(component: string, commit: string, path: string, n
 
 export type FileReview = ReturnType<typeof useFileReview>;
 
-/** The line under a thread's lines in the editor: who opened it, its first words, how many replies. */
-function ThreadZone({ thread, onOpen }: { thread: Thread; onOpen(): void }) {
-  const { t } = useI18n();
-  const first = thread.comments[0];
-  return (
-    <button type="button" className="thread-zone" onClick={onOpen} data-testid="thread-zone">
-      <span className="thread-zone-icon" aria-hidden="true">
-        ●
-      </span>
-      <strong>{first?.author}</strong> {(first?.body ?? '').split('\n')[0]}
-      {thread.comments.length > 1 ? <span className="muted"> · {t('thread.replies', { count: thread.comments.length - 1 })}</span> : null}
-    </button>
-  );
-}
-
 /** The review buttons of the file header: threads, comment on the selection, mark reviewed. */
 interface ReviewToolsProps {
   review: FileReview;
+  /** The criterion marks are made against (chosen beside the tree). */
+  criterion: string;
   panelOpen: boolean;
   onTogglePanel(): void;
   onReviewed(): void;
   onAddFinding(): void;
 }
 
-export function ReviewTools({ review, panelOpen, onTogglePanel, onReviewed, onAddFinding }: ReviewToolsProps) {
+export function ReviewTools({ review, criterion, panelOpen, onTogglePanel, onReviewed, onAddFinding }: ReviewToolsProps) {
   const api = useApi();
   const { t } = useI18n();
   const [error, setError] = useState<WireError | null>(null);
@@ -106,8 +92,8 @@ export function ReviewTools({ review, panelOpen, onTogglePanel, onReviewed, onAd
   const mark = async (lines: { startLine: number; endLine: number } | null) => {
     setError(null);
     try {
-      await api.call('review.mark', { component: review.component, ref: review.commit, paths: [review.path], ...(lines ?? {}) });
-      setMarked(lines ? t('review.markedLines', { start: lines.startLine, end: lines.endLine }) : t('review.markedFile'));
+      await api.call('review.mark', { component: review.component, ref: review.commit, paths: [review.path], criterion, ...(lines ?? {}) });
+      setMarked(lines ? t('criterion.markedLines', { start: lines.startLine, end: lines.endLine, criterion }) : t('criterion.markedFile', { criterion }));
       onReviewed();
     } catch (e) {
       setError(toWire(e));
@@ -133,11 +119,11 @@ export function ReviewTools({ review, panelOpen, onTogglePanel, onReviewed, onAd
       <button type="button" onClick={onAddFinding} data-testid="add-finding-lines">
         {t('review.addFinding')}
       </button>
-      <button type="button" onClick={() => void mark(null)} data-testid="mark-file-reviewed">
+      <button type="button" onClick={() => void mark(null)} title={t('criterion.markHint', { criterion })} data-testid="mark-file-reviewed">
         {t('review.markFile')}
       </button>
       {review.selection && review.selection.endLine > review.selection.startLine ? (
-        <button type="button" onClick={() => void mark(review.selection)} data-testid="mark-lines-reviewed">
+        <button type="button" onClick={() => void mark(review.selection)} title={t('criterion.markHint', { criterion })} data-testid="mark-lines-reviewed">
           {t('review.markLines')}
         </button>
       ) : null}
