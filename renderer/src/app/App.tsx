@@ -41,7 +41,7 @@ export function App() {
   const release = useRelease(navigator);
   const [view, setView] = useState<View>('code');
   const [overlay, setOverlay] = useState<'quick-open' | 'palette' | null>(null);
-  useAddressBar(placeLocation(place, release.commit));
+  useAddressBar(release.tree.loading ? undefined : placeLocation(place, release.commit));
 
   const reloadComponents = components.reload;
   useEffect(() => api.subscribe((event) => event.type === 'changed' && reloadComponents()), [api, reloadComponents]);

@@ -82,8 +82,11 @@ export function useNavigator() {
 export type Navigator = ReturnType<typeof useNavigator>;
 
 /** Keep the address bar on the current place (without adding browser history entries). */
-export function useAddressBar(location: string | null): void {
+export function useAddressBar(location: string | null | undefined): void {
   useEffect(() => {
+    // Undefined: the release is still resolving; the address keeps what it says until it has (a deep link
+    // opened by a fresh page must not be cleared, nor given the previous release's commit).
+    if (location === undefined) return;
     const hash = location ? `${HASH_PREFIX}${encodeURIComponent(location)}` : '';
     if (window.location.hash !== hash) window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
   }, [location]);
