@@ -109,7 +109,7 @@ export function createCoreServices(workspace: Workspace, options: CoreOptions = 
   const sarif = new SarifService(workspace, releases, trees, findings, ledger);
   const roster = new RosterService(workspace, ledger, keyring.store);
   const policies = new PolicyService(workspace, components, criteria, ledger);
-  const gates = new GateService(workspace, releases, pins, coverage, findings, policies);
+  const gates = new GateService(workspace, releases, pins, coverage, trees, anchors, policies);
   const signoffs = new SignoffService(workspace, releases, gates, roster, keyring, ledger);
   projector.register(rosterProjections);
   projector.register(policyProjections);

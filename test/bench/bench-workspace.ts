@@ -21,22 +21,27 @@ export interface MirroredWorkspace {
 
 let mirrored: Promise<MirroredWorkspace> | null = null;
 
-/** One workspace with the generated source registered as `vendor` and mirrored, shared by reading benchmarks. */
+/**
+ * A workspace with the generated source registered as `vendor` and mirrored, whose roster holds an admin (the
+ * trust root) and `bench`, who holds every signing role: every recorded change is signed.
+ */
+export async function trustedMirror(context: BenchContext, label: string): Promise<MirroredWorkspace> {
+  const workspace = await Workspace.create(freshPath(context, label), 'cli');
+  const core = createCoreServices(workspace, { actor: 'bench', passphrases: async () => BENCH_PASSPHRASE });
+  await core.identities.create('bench-admin', BENCH_PASSPHRASE);
+  await core.roster.init('bench-admin');
+  await core.identities.create('bench', BENCH_PASSPHRASE);
+  await core.roster.add('bench-admin', 'bench', ['reviewer', 'security', 'approver'], undefined);
+  await core.components.add('vendor', `file://${context.source}`);
+  await core.sync.syncComponents(['vendor']);
+  const release = await core.releases.resolve('vendor', 'main');
+  // Its object readers and timers would keep the process alive after the table is written.
+  context.onCleanup(() => workspace.close());
+  return { workspace, core, gitDir: release.gitDir, commit: release.commit, tree: release.tree };
+}
+
+/** One such workspace shared by the reading and review benchmarks. */
 export function mirroredWorkspace(context: BenchContext): Promise<MirroredWorkspace> {
-  mirrored ??= (async () => {
-    const workspace = await Workspace.create(freshPath(context, 'reading'), 'cli');
-    const core = createCoreServices(workspace, { actor: 'bench', passphrases: async () => BENCH_PASSPHRASE });
-    // Every recorded change is signed: an admin (the trust root) and `bench`, who holds every signing role.
-    await core.identities.create('bench-admin', BENCH_PASSPHRASE);
-    await core.roster.init('bench-admin');
-    await core.identities.create('bench', BENCH_PASSPHRASE);
-    await core.roster.add('bench-admin', 'bench', ['reviewer', 'security', 'approver'], undefined);
-    await core.components.add('vendor', `file://${context.source}`);
-    await core.sync.syncComponents(['vendor']);
-    const release = await core.releases.resolve('vendor', 'main');
-    // Its object readers and timers would keep the process alive after the table is written.
-    context.onCleanup(() => workspace.close());
-    return { workspace, core, gitDir: release.gitDir, commit: release.commit, tree: release.tree };
-  })();
+  mirrored ??= trustedMirror(context, 'reading');
   return mirrored;
 }

@@ -11,7 +11,6 @@ import type { Finding } from '../../shared/contract/findings.js';
 import { eventBytes, eventHash, type LedgerEvent } from '../../electron/core/events/ledger-event.js';
 import { newKeyPair, publicIdentityOf, signBytes } from '../../electron/core/trust/keys.js';
 import { sql } from '../../electron/db/sql.js';
-import { FindingService } from '../../electron/core/review/finding-service.js';
 import { AnchorResolver } from '../../electron/core/review/anchor-resolver.js';
 import { GateService } from '../../electron/core/trust/gate-service.js';
 import { commitFiles, git, initRepository } from '../helpers/git-fixtures.js';
@@ -185,8 +184,7 @@ describe('a release taken to approval by three people', () => {
 
   it('counts an accepted risk past its expiry as open: the gate is no longer met', async () => {
     const later = () => new Date('2031-01-02T00:00:00Z');
-    const findings = new FindingService(ws.workspace, ws.core.components, ws.core.releases, new AnchorResolver(ws.workspace), ws.core.ledger, later);
-    const gates = new GateService(ws.workspace, ws.core.releases, ws.core.pins, ws.core.coverage, findings, ws.core.policies, later);
+    const gates = new GateService(ws.workspace, ws.core.releases, ws.core.pins, ws.core.coverage, ws.core.trees, new AnchorResolver(ws.workspace), ws.core.policies, later);
     const gate = await gates.evaluate('auth', 'v1');
     expect(gate.approved).toBe(false);
     expect(gate.requirements.filter((r) => !r.met).map((r) => [r.id, r.detail])).toEqual([

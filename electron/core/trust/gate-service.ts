@@ -1,12 +1,14 @@
-import type { Finding } from '../../../shared/contract/findings.js';
+import type { FindingStatus, Severity } from '../../../shared/contract/findings.js';
+import type { LineAnchor } from '../../../shared/domain/anchors.js';
 import type { Gate, GateRequirement, Policy } from '../../../shared/contract/trust.js';
 import { exceedsLimit, OPEN_FINDING_STATUSES } from '../../../shared/domain/policy.js';
 import { SIGNING_ROLES, type SigningRole } from '../../../shared/domain/roles.js';
 import { sql } from '../../db/sql.js';
-import type { ReleaseService } from '../code/release-service.js';
+import type { ReleaseService, ResolvedRelease } from '../code/release-service.js';
 import type { ReleasePinService } from '../releases/release-pins.js';
 import type { CoverageService } from '../review/coverage-service.js';
-import type { FindingService } from '../review/finding-service.js';
+import type { AnchorResolver } from '../review/anchor-resolver.js';
+import type { TreeService } from '../code/tree-service.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { PolicyService } from './policy-service.js';
 import { latestDecisions, type SignoffRow } from './signoff-rows.js';
@@ -21,10 +23,46 @@ export class GateService {
     private readonly releases: ReleaseService,
     private readonly pins: ReleasePinService,
     private readonly coverage: CoverageService,
-    private readonly findings: FindingService,
+    private readonly trees: TreeService,
+    private readonly anchors: AnchorResolver,
     private readonly policies: PolicyService,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /**
+   * The findings that count against a release, read lightly: found on this commit, or their anchored lines'
+   * blob still in the release, or (only for the rest) their anchor placed in it. A release may carry a
+   * hundred thousand findings; the gate must not hydrate them all.
+   */
+  private async presentFindings(componentId: string, release: ResolvedRelease): Promise<GateFinding[]> {
+    const rows = await this.workspace.db.read.all<GateFindingRow>(sql`
+      SELECT f.id, f.number, f.severity, f.status, f.commit_id, a.blob, a.anchor,
+        r.requested_by, r.approved_by, r.expires_at
+      FROM findings f JOIN finding_anchors a ON a.finding_id = f.id
+      LEFT JOIN risk_acceptances r ON r.finding_id = f.id AND r.state = 'approved'
+      WHERE f.component_id = ${componentId} AND f.status NOT IN ('closed', 'false-positive', 'fixed')`);
+    const blobs = new Set((await this.trees.list(release.component.name, release.commit)).entries.map((e) => e.oid));
+    const byId = new Map<string, { row: GateFindingRow; present: boolean }>();
+    for (const row of rows) {
+      const seen = byId.get(row.id);
+      if (seen?.present) continue;
+      let present = row.commit_id === release.commit || blobs.has(row.blob);
+      if (!present) present = (await this.anchors.place(JSON.parse(row.anchor) as LineAnchor, release.gitDir, release.commit)).status !== 'outdated';
+      byId.set(row.id, { row, present });
+    }
+    const now = this.now();
+    return [...byId.values()]
+      .filter((f) => f.present)
+      .map(({ row }) => {
+        const expired = row.expires_at !== null && new Date(row.expires_at) <= now;
+        return {
+          number: row.number,
+          severity: row.severity,
+          status: row.status === 'risk-accepted' && (row.approved_by === null || expired) ? 'open' : row.status,
+          risk: row.approved_by === null ? null : { requestedBy: row.requested_by!, approvedBy: row.approved_by, expiresAt: row.expires_at, expired },
+        };
+      });
+  }
 
   async evaluate(component: string, ref: string): Promise<Gate> {
     const release = await this.releases.resolve(component, ref);
@@ -42,7 +80,7 @@ export class GateService {
       add(`coverage:${criterion}`, 'coverage', percent >= minimum, { criterion, percent, minimum }, `${criterion}: ${percent}% of ${totals.lines} lines reviewed, ${minimum}% required`);
     }
 
-    const present = (await this.findings.list({ component: release.component.name, ref: release.commit })).filter((f) => isPresent(f, release.commit));
+    const present = await this.presentFindings(release.component.id, release);
     const blocking = present.filter((f) => (OPEN_FINDING_STATUSES as readonly string[]).includes(f.status) && exceedsLimit(f.severity, policy.maxOpenSeverity));
     add(
       'open-findings',
@@ -51,7 +89,7 @@ export class GateService {
       { count: blocking.length, limit: policy.maxOpenSeverity },
       blocking.length === 0 ? `no open finding above ${policy.maxOpenSeverity}` : `open above ${policy.maxOpenSeverity}: ${blocking.map((f) => `F-${f.number} (${f.severity})`).join(', ')}`,
     );
-    const accepted = present.filter((f) => f.risk?.state === 'approved');
+    const accepted = present.filter((f) => f.risk !== null);
     const badRisks = accepted.filter((f) => f.risk!.expired || (policy.requireRiskExpiry && !f.risk!.expiresAt) || f.risk!.approvedBy === f.risk!.requestedBy);
     add(
       'accepted-risks',
@@ -109,12 +147,6 @@ export class GateService {
   }
 }
 
-/** A finding counts against a release when it was found there or its code is still there. */
-function isPresent(finding: Finding, commit: string): boolean {
-  if (finding.commit === commit) return true;
-  return finding.locations.some((l) => l.placement !== null && l.placement.status !== 'outdated');
-}
-
 /**
  * People counted toward more than one required role: the most slots distinct people can fill (a bipartite
  * matching) is smaller than the slots their approvals would fill if each person could count twice.
@@ -140,4 +172,24 @@ function doubleCounted(policy: Policy, approvals: ReadonlyArray<{ role: SigningR
   const byPerson = new Map<string, Set<string>>();
   for (const a of approvals) byPerson.set(a.signer, (byPerson.get(a.signer) ?? new Set()).add(a.role));
   return [...byPerson.entries()].filter(([, roles]) => roles.size > 1).map(([p]) => p);
+}
+
+interface GateFindingRow {
+  id: string;
+  number: number;
+  severity: Severity;
+  status: FindingStatus;
+  commit_id: string;
+  blob: string;
+  anchor: string;
+  requested_by: string | null;
+  approved_by: string | null;
+  expires_at: string | null;
+}
+
+interface GateFinding {
+  number: number;
+  severity: Severity;
+  status: FindingStatus;
+  risk: { requestedBy: string; approvedBy: string; expiresAt: string | null; expired: boolean } | null;
 }
