@@ -34,9 +34,14 @@ export class GateService {
    * blob still in the release, or (only for the rest) their anchor placed in it. A release may carry a
    * hundred thousand findings; the gate must not hydrate them all.
    */
+  private async anchorOf(findingId: string, position: number): Promise<LineAnchor> {
+    const row = await this.workspace.db.read.get<{ anchor: string }>(sql`SELECT anchor FROM finding_anchors WHERE finding_id = ${findingId} AND position = ${position}`);
+    return JSON.parse(row!.anchor) as LineAnchor;
+  }
+
   private async presentFindings(componentId: string, release: ResolvedRelease): Promise<GateFinding[]> {
     const rows = await this.workspace.db.read.all<GateFindingRow>(sql`
-      SELECT f.id, f.number, f.severity, f.status, f.commit_id, a.blob, a.anchor,
+      SELECT f.id, f.number, f.severity, f.status, f.commit_id, a.position, a.blob,
         r.requested_by, r.approved_by, r.expires_at
       FROM findings f JOIN finding_anchors a ON a.finding_id = f.id
       LEFT JOIN risk_acceptances r ON r.finding_id = f.id AND r.state = 'approved'
@@ -47,7 +52,7 @@ export class GateService {
       const seen = byId.get(row.id);
       if (seen?.present) continue;
       let present = row.commit_id === release.commit || blobs.has(row.blob);
-      if (!present) present = (await this.anchors.place(JSON.parse(row.anchor) as LineAnchor, release.gitDir, release.commit)).status !== 'outdated';
+      if (!present) present = (await this.anchors.place(await this.anchorOf(row.id, row.position), release.gitDir, release.commit)).status !== 'outdated';
       byId.set(row.id, { row, present });
     }
     const now = this.now();
@@ -180,8 +185,8 @@ interface GateFindingRow {
   severity: Severity;
   status: FindingStatus;
   commit_id: string;
+  position: number;
   blob: string;
-  anchor: string;
   requested_by: string | null;
   approved_by: string | null;
   expires_at: string | null;
