@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type { SarifImportSummary } from '../../../shared/contract/findings.js';
 import { splitLines, type LineAnchor } from '../../../shared/domain/anchors.js';
@@ -7,6 +7,7 @@ import { insertJsonRows } from '../../db/bulk.js';
 import { sql, sqlList } from '../../db/sql.js';
 import { APP_VERSION } from '../app-version.js';
 import type { Ledger } from '../events/ledger.js';
+import { timeOrderedIds } from '../events/time-ordered-ids.js';
 import type { ProjectionTable } from '../events/projector.js';
 import { componentIdOf } from '../events/projection-helpers.js';
 import type { Writable } from '../../db/connection.js';
@@ -83,14 +84,15 @@ export class SarifService {
     const reported = [...known.values()].filter((k) => seen.has(k.fingerprint)).map((k) => k.id);
     const gone = [...known.values()].filter((k) => tools.has(k.source) && !seen.has(k.fingerprint)).map((k) => k.id);
     this.prepared = new Map(fresh.map((d) => [d.fingerprint, d.anchor]));
+    const ids = timeOrderedIds(fresh.length);
     try {
       await this.workspace.db.transaction((tx) =>
         this.ledger.append(tx, actor, 'sarif.imported', {
           component: release.component.name,
           commit: release.commit,
           // The anchored lines and their context are not repeated here: they follow from the blob and the range.
-          created: fresh.map((d) => ({
-            findingId: randomUUID(),
+          created: fresh.map((d, i) => ({
+            findingId: ids[i]!,
             fingerprint: d.fingerprint,
             tool: d.result.tool,
             ruleId: d.result.ruleId,
