@@ -1,4 +1,5 @@
 import { createCoreServices, type CoreOptions, type CoreServices } from '../core/services.js';
+import { IdentityStore } from '../core/trust/identity-store.js';
 import type { Workspace } from '../core/workspace/workspace.js';
 import { Dispatcher } from './dispatcher.js';
 import { createHandlers } from './handlers.js';
@@ -33,6 +34,5 @@ export async function createCoreDispatcher(workspace: Workspace, options: CoreDi
 }
 
 async function listLocal(workspace: Workspace): Promise<string[]> {
-  const { IdentityStore } = await import('../core/trust/identity-store.js');
   return (await new IdentityStore(workspace.paths.keys).list().catch(() => [])).map((i) => i.name);
 }

@@ -152,7 +152,7 @@ export function createCoreServices(workspace: Workspace, options: CoreOptions = 
     policies,
     gates,
     signoffs,
-    manifests: new ManifestService(workspace, releases, gates, policies, findings, coverage, keyring),
+    manifests: new ManifestService(workspace, releases, gates, policies, findings, keyring),
     reports: new ReportService({ gates, signoffs, findings, coverage, policies, criteria, pins }),
   };
 }

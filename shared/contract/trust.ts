@@ -5,7 +5,6 @@ import { EVENT_TYPES } from '../domain/events.js';
 import { SEVERITY_LIMITS } from '../domain/policy.js';
 import { method } from './method.js';
 
-const keyidSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a key id: 64 lowercase hex digits');
 const publicKeySchema = z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'base64 of a raw 32-byte Ed25519 public key');
 const passphraseSchema = z.string().min(8, 'at least 8 characters').max(1024);
 const rolesSchema = z.array(z.enum(ROLES)).min(1).max(ROLES.length).transform((roles) => [...new Set(roles)].sort());
@@ -139,5 +138,3 @@ export const trustMethods = {
   ),
   'manifest.export': method(z.strictObject(releaseInput), z.strictObject({ manifest: z.record(z.string(), z.unknown()) })),
 };
-
-export { keyidSchema };

@@ -27,19 +27,22 @@ export class Projector {
   }
 }
 
-/** The tables projections write: cleared and rebuilt by `audit verify`. Surrogate ids are not compared. */
+/**
+ * The tables projections write, in the order their rows can be deleted without breaking a foreign key:
+ * cleared and rebuilt by `audit verify`. Surrogate ids are not compared.
+ */
 export const PROJECTION_TABLES: ReadonlyArray<{ table: string; ignore?: readonly string[] }> = [
-  { table: 'people' },
-  { table: 'policies' },
-  { table: 'signoffs' },
-  { table: 'alarm_acknowledgements', ignore: ['id'] },
-  { table: 'threads' },
-  { table: 'comments' },
   { table: 'comment_edits', ignore: ['id'] },
-  { table: 'review_criteria' },
-  { table: 'review_marks', ignore: ['id'] },
-  { table: 'findings' },
-  { table: 'finding_anchors' },
+  { table: 'comments' },
+  { table: 'threads' },
   { table: 'finding_history', ignore: ['id'] },
+  { table: 'finding_anchors' },
   { table: 'risk_acceptances' },
+  { table: 'findings' },
+  { table: 'review_marks', ignore: ['id'] },
+  { table: 'review_criteria' },
+  { table: 'alarm_acknowledgements', ignore: ['id'] },
+  { table: 'signoffs' },
+  { table: 'policies' },
+  { table: 'people' },
 ];

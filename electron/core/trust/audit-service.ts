@@ -19,8 +19,6 @@ interface RosterEntry {
   revoked: boolean;
 }
 
-/** Projection tables in the order their rows can be deleted without breaking a foreign key. */
-const DELETE_ORDER = ['comment_edits', 'comments', 'threads', 'finding_history', 'finding_anchors', 'risk_acceptances', 'findings', 'review_marks', 'review_criteria', 'alarm_acknowledgements', 'signoffs', 'policies', 'people'];
 
 class Rollback extends Error {}
 
@@ -65,7 +63,7 @@ export class AuditService {
   }
 
   private async replay(tx: Writable, events: readonly LedgerEvent[], problems: Problem[], progress: (completed: number, total: number, phase: string) => void, signal?: AbortSignal): Promise<void> {
-    for (const table of DELETE_ORDER) await tx.run(rawSql(`DELETE FROM ${table}`));
+    for (const { table } of PROJECTION_TABLES) await tx.run(rawSql(`DELETE FROM ${table}`));
     for (const [i, event] of events.entries()) {
       if (i % 1000 === 0) {
         progress(i, events.length, 'projections');

@@ -61,6 +61,7 @@ export class GateService {
       .map(({ row }) => {
         const expired = row.expires_at !== null && new Date(row.expires_at) <= now;
         return {
+          id: row.id,
           number: row.number,
           severity: row.severity,
           status: row.status === 'risk-accepted' && (row.approved_by === null || expired) ? 'open' : row.status,
@@ -70,6 +71,11 @@ export class GateService {
   }
 
   async evaluate(component: string, ref: string): Promise<Gate> {
+    return (await this.evaluateWithFindings(component, ref)).gate;
+  }
+
+  /** The gate, and the ids of the findings that count against the release (what a manifest summarises). */
+  async evaluateWithFindings(component: string, ref: string): Promise<{ gate: Gate; presentFindingIds: Set<string> }> {
     const release = await this.releases.resolve(component, ref);
     const { policy, setBy } = await this.policies.get(release.component.name);
     const pinned = (await this.pins.list(release.component.name)).find((p) => p.commit === release.commit) ?? null;
@@ -82,7 +88,7 @@ export class GateService {
       const report = await this.coverage.coverage(release.component.name, release.commit, criterion);
       const totals = report.criteria.find((c) => c.criterion === criterion)!.combined;
       const percent = totals.lines === 0 ? (totals.files === totals.filesReviewed ? 100 : 0) : Math.floor((totals.linesReviewed / totals.lines) * 10000) / 100;
-      add(`coverage:${criterion}`, 'coverage', percent >= minimum, { criterion, percent, minimum }, `${criterion}: ${percent}% of ${totals.lines} lines reviewed, ${minimum}% required`);
+      add(`coverage:${criterion}`, 'coverage', percent >= minimum, { criterion, percent, minimum, lines: totals.lines, reviewedLines: totals.linesReviewed }, `${criterion}: ${percent}% of ${totals.lines} lines reviewed, ${minimum}% required`);
     }
 
     const present = await this.presentFindings(release.component.id, release);
@@ -132,7 +138,7 @@ export class GateService {
     }
 
     const unmet = requirements.filter((r) => !r.met);
-    return {
+    const gate: Gate = {
       component: release.component.name,
       ref: pinned?.ref ?? release.refname ?? release.commit,
       commit: release.commit,
@@ -145,6 +151,7 @@ export class GateService {
       rejected: rejections.length > 0,
       evaluatedAt: this.now().toISOString(),
     };
+    return { gate, presentFindingIds: new Set(present.map((f) => f.id)) };
   }
 
   async signoffRows(componentId: string, commit: string): Promise<SignoffRow[]> {
@@ -193,6 +200,7 @@ interface GateFindingRow {
 }
 
 interface GateFinding {
+  id: string;
   number: number;
   severity: Severity;
   status: FindingStatus;

@@ -4,7 +4,6 @@ import { AppError } from '../../../shared/errors.js';
 import { sql } from '../../db/sql.js';
 import type { ReleaseService } from '../code/release-service.js';
 import { eventOfRow, type EventRow, type SignedEvent } from '../events/ledger-event.js';
-import type { CoverageService } from '../review/coverage-service.js';
 import type { FindingService } from '../review/finding-service.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { MANIFEST_PAYLOAD_TYPE, signEnvelope, type DsseEnvelope } from './dsse.js';
@@ -25,31 +24,30 @@ export class ManifestService {
     private readonly gates: GateService,
     private readonly policies: PolicyService,
     private readonly findings: FindingService,
-    private readonly coverage: CoverageService,
     private readonly keyring: Keyring,
   ) {}
 
   async export(actor: string, component: string, ref: string): Promise<DsseEnvelope> {
     const release = await this.releases.resolve(component, ref);
-    const gate = await this.gates.evaluate(release.component.name, release.commit);
+    const { gate, presentFindingIds } = await this.gates.evaluateWithFindings(release.component.name, release.commit);
     if (gate.digest === null) throw new AppError('CONFLICT', 'error.signoff.notPinned', { component: release.component.name, commit: release.commit.slice(0, 12) });
     const policy = await this.policies.signedPolicyEvent(release.component.name);
     if (!policy) throw new AppError('CONFLICT', 'error.manifest.noPolicy', { component: release.component.name });
     const roster = (await this.workspace.db.read.all<EventRow>(sql`SELECT * FROM events WHERE type LIKE 'roster.%' AND keyid IS NOT NULL ORDER BY lamport, keyid, actor_seq`)).map(signedOf);
     const signoffs = latestDecisions(await this.gates.signoffRows(release.component.id, release.commit)).map((row) => JSON.parse(row.envelope) as DsseEnvelope);
 
-    const present = (await this.findings.list({ component: release.component.name, ref: release.commit })).filter((f) => f.commit === release.commit || f.locations.some((l) => l.placement && l.placement.status !== 'outdated'));
+    // The findings that count against this release, as the gate decided (no placement needed here).
+    const present = (await this.findings.list({ component: release.component.name })).filter((f) => presentFindingIds.has(f.id));
     const counts: Record<string, Record<string, number>> = {};
     for (const f of present) {
       counts[f.severity] ??= {};
       counts[f.severity]![f.status] = (counts[f.severity]![f.status] ?? 0) + 1;
     }
-    const coverage: Record<string, { totalLines: number; reviewedLines: number; percent: number }> = {};
-    for (const criterion of Object.keys(gate.policy.coverage)) {
-      const totals = (await this.coverage.coverage(release.component.name, release.commit, criterion)).criteria.find((c) => c.criterion === criterion)!.combined;
-      const requirement = gate.requirements.find((r) => r.id === `coverage:${criterion}`);
-      coverage[criterion] = { totalLines: totals.lines, reviewedLines: totals.linesReviewed, percent: Number(requirement?.params['percent'] ?? 0) };
-    }
+    const coverage = Object.fromEntries(
+      gate.requirements
+        .filter((r) => r.kind === 'coverage')
+        .map((r) => [r.params['criterion'], { totalLines: Number(r.params['lines']), reviewedLines: Number(r.params['reviewedLines']), percent: Number(r.params['percent']) }]),
+    );
     const manifest = {
       manifestVersion: 1,
       subject: { name: `${gate.component}@${gate.ref}`, digest: { sha256: gate.digest.replace(/^sha256:/, ''), gitCommit: release.commit } },
