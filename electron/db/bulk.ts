@@ -38,11 +38,22 @@ const JSON_CHUNK_ROWS = 1000;
  * Insert many rows through SQLite's json_each: one bound JSON array per statement, unpacked in C. With
  * node-sqlite3 this is an order of magnitude faster than multi-row VALUES for 100k rows (each VALUES
  * statement is parsed and bound value by value). Values must be JSON-representable (no Buffers).
+ *
+ * Columns with the same value in every row go in `fixed`: bound once per statement rather than unpacked
+ * per row (each `->>` reads the row's JSON again, and that reading is most of the cost).
  */
-export async function insertJsonRows(tx: Writable, table: string, columns: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>): Promise<void> {
-  const picks = columns.map((_, i) => `value ->> ${i}`).join(', ');
-  const text = `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${picks} FROM json_each(?)`;
+export async function insertJsonRows(
+  tx: Writable,
+  table: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | null>>,
+  fixed: Readonly<Record<string, SqlValue>> = {},
+): Promise<void> {
+  const fixedColumns = Object.keys(fixed);
+  const picks = [...columns.map((_, i) => `value ->> ${i}`), ...fixedColumns.map(() => '?')].join(', ');
+  const text = `INSERT INTO ${table} (${[...columns, ...fixedColumns].join(', ')}) SELECT ${picks} FROM json_each(?)`;
+  const fixedValues = Object.values(fixed);
   for (let start = 0; start < rows.length; start += JSON_CHUNK_ROWS) {
-    await tx.run(new SqlQuery(text, [JSON.stringify(rows.slice(start, start + JSON_CHUNK_ROWS))]));
+    await tx.run(new SqlQuery(text, [...fixedValues, JSON.stringify(rows.slice(start, start + JSON_CHUNK_ROWS))]));
   }
 }

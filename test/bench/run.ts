@@ -17,7 +17,8 @@ function option(name: string, fallback: number): number {
 }
 
 const shape: SyntheticShape = { files: option('files', 20_000), commits: option('commits', 2_000), refs: option('refs', 1_000), seed: 20261123 };
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+// --only 'SARIF|gate' runs the benchmarks whose names contain any of the |-separated parts.
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]?.split('|') : undefined;
 
 const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'ew-bench-'));
 const cleanups: Array<() => Promise<void>> = [];
@@ -31,7 +32,7 @@ try {
   const context: BenchContext = { scratch, source, shape, onCleanup: (step) => cleanups.push(step) };
   const results: BenchResult[] = [];
   for (const bench of benchmarks) {
-    if (only && !bench.name.includes(only)) continue;
+    if (only && !only.some((part) => bench.name.includes(part))) continue;
     process.stderr.write(`measuring: ${bench.name} …\n`);
     results.push(await bench.run(context));
   }

@@ -190,3 +190,25 @@ describe('migration 003 (review)', () => {
     await raw.close();
   });
 });
+
+describe('migration 005 (range-only anchors)', () => {
+  it("cuts an imported finding's stored anchor to its hash and leaves a person's finding whole", async () => {
+    const raw = await SqliteConnection.open(await freshFile(), { readonly: false, create: true });
+    await raw.exec('PRAGMA foreign_keys = ON');
+    await migrateToLatest(raw, 4);
+    const full = JSON.stringify({ commit: 'c'.repeat(40), path: 'a.go', blob: 'b'.repeat(40), startLine: 2, endLine: 2, linesSha256: 'd'.repeat(64), lines: ['x'], before: ['w'], after: [] });
+    await raw.exec(`INSERT INTO components (id, name, source, source_kind, head_ref, created_at) VALUES ('c1', 'payments', '/src', 'path', 'refs/heads/main', 't')`);
+    for (const [id, source] of [['scanned', 'sarif:gosec'], ['written', 'manual']] as const) {
+      await raw.run(sql`INSERT INTO findings (id, component_id, number, title, description, severity, status, fingerprint, source, commit_id, created_by, created_at, updated_at)
+        VALUES (${id}, 'c1', ${id === 'scanned' ? 1 : 2}, 'T', '', 'high', 'open', ${id}, ${source}, ${'c'.repeat(40)}, 'aliya', 't', 't')`);
+      await raw.run(sql`INSERT INTO finding_anchors (finding_id, position, commit_id, path, blob, start_line, end_line, anchor) VALUES (${id}, 0, ${'c'.repeat(40)}, 'a.go', ${'b'.repeat(40)}, 2, 2, ${full})`);
+    }
+    expect(await migrateToLatest(raw, 5)).toBe(5);
+    const rows = await raw.all<{ finding_id: string; anchor: string }>(rawSql('SELECT finding_id, anchor FROM finding_anchors ORDER BY finding_id'));
+    expect(rows).toEqual([
+      { finding_id: 'scanned', anchor: JSON.stringify({ linesSha256: 'd'.repeat(64) }) },
+      { finding_id: 'written', anchor: full },
+    ]);
+    await raw.close();
+  });
+});

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, SarifImportSummary } from '../../shared/contract/findings.js';
 import type { ReleaseCoverage, ReleaseStatusReport, Thread } from '../../shared/contract/review.js';
+import { anchoredText } from '../../shared/domain/anchors.js';
 import { sql } from '../../electron/db/sql.js';
 import { AnchorResolver } from '../../electron/core/review/anchor-resolver.js';
 import { FindingService } from '../../electron/core/review/finding-service.js';
@@ -233,9 +235,22 @@ describe('SARIF import', () => {
     expect(first).toMatchObject({ results: 3, created: 2, updated: 0, noLongerReported: 0 });
     expect(first.skipped).toHaveLength(2);
     const { findings } = await aliya.call<{ findings: Finding[] }>('finding.list', { component: 'payments', ref: 'v2', path: 'pay/handler.go' });
-    const sql = findings.find((f) => f.ruleId === 'G201')!;
-    expect(sql).toMatchObject({ source: 'sarif:gosec', severity: 'high', cwe: { id: 89 }, status: 'open', stillReported: true });
-    expect(sql.locations[0]!.placement).toMatchObject({ status: 'exact', startLine: 6, endLine: 6 });
+    const injection = findings.find((f) => f.ruleId === 'G201')!;
+    expect(injection).toMatchObject({ source: 'sarif:gosec', severity: 'high', cwe: { id: 89 }, status: 'open', stillReported: true });
+    expect(injection.locations[0]!.placement).toMatchObject({ status: 'exact', startLine: 6, endLine: 6 });
+    // Stored as range and hash only; the lines and their context come back from the blob.
+    const stored = await ws.workspace.db.read.get<{ anchor: string }>(sql`SELECT anchor FROM finding_anchors WHERE finding_id = ${injection.id}`);
+    const anchor = injection.locations[0]!.anchor;
+    expect(JSON.parse(stored!.anchor)).toEqual({ linesSha256: anchor.linesSha256 });
+    expect(anchor).toMatchObject({
+      path: 'pay/handler.go',
+      startLine: 6,
+      endLine: 6,
+      lines: ['\tquery := "SELECT * FROM cards WHERE id=" + id'],
+      before: ['import "log"', '', 'func Charge(amount int) error {'],
+      after: ['\treturn db.Exec(query)', '}'],
+    });
+    expect(createHash('sha256').update(anchoredText(anchor.lines)).digest('hex')).toBe(anchor.linesSha256);
 
     const again = await aliya.call<SarifImportSummary>('sarif.import', { component: 'payments', ref: 'v2', file: await write(log([{ rule: 'G201', line: 6 }])) });
     expect(again).toMatchObject({ created: 0, updated: 1, noLongerReported: 1 });

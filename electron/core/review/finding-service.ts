@@ -13,6 +13,7 @@ import type { ReleaseService, ResolvedRelease } from '../code/release-service.js
 import type { ComponentService } from '../escrow/component-service.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { AnchorResolver } from './anchor-resolver.js';
+import { anchorsOfRows, FINDING_ANCHOR_COLUMNS, type FindingAnchorRow } from './finding-anchors.js';
 import { nextStatusAllowed } from '../../../shared/domain/finding-workflow.js';
 
 export interface FindingRow {
@@ -213,14 +214,23 @@ export class FindingService {
   }
 
   private async anchorsOf(id: string): Promise<LineAnchor[]> {
-    const rows = await this.workspace.db.read.all<{ anchor: string }>(sql`SELECT anchor FROM finding_anchors WHERE finding_id = ${id} ORDER BY position`);
-    return rows.map((r) => JSON.parse(r.anchor) as LineAnchor);
+    const rows = await this.workspace.db.read.all<FindingAnchorRow>(
+      sql`SELECT ${FINDING_ANCHOR_COLUMNS} FROM finding_anchors a JOIN findings f ON f.id = a.finding_id WHERE a.finding_id = ${id} ORDER BY a.position`,
+    );
+    return anchorsOfRows(this.workspace, rows);
   }
 
   private async hydrate(rows: readonly FindingRow[], release: ResolvedRelease | null): Promise<Finding[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const anchorRows = await this.workspace.db.read.all<{ finding_id: string; anchor: string }>(sql`SELECT finding_id, anchor FROM finding_anchors WHERE finding_id IN ${sqlList(ids)} ORDER BY finding_id, position`);
+    const anchorRows = await this.workspace.db.read.all<FindingAnchorRow & { finding_id: string }>(
+      sql`SELECT a.finding_id, ${FINDING_ANCHOR_COLUMNS} FROM finding_anchors a JOIN findings f ON f.id = a.finding_id WHERE a.finding_id IN ${sqlList(ids)} ORDER BY a.finding_id, a.position`,
+    );
+    const anchorsByFinding = new Map<string, LineAnchor[]>();
+    (await anchorsOfRows(this.workspace, anchorRows)).forEach((anchor, i) => {
+      const id = anchorRows[i]!.finding_id;
+      anchorsByFinding.set(id, [...(anchorsByFinding.get(id) ?? []), anchor]);
+    });
     const risks = await this.workspace.db.read.all<RiskRow>(sql`SELECT * FROM risk_acceptances WHERE finding_id IN ${sqlList(ids)} AND state IN ('requested', 'approved') ORDER BY requested_at`);
     const history = await this.workspace.db.read.all<HistoryRow>(
       sql`SELECT finding_id, actor, at, from_status, to_status, comment FROM finding_history WHERE finding_id IN ${sqlList(ids)} ORDER BY id`,
@@ -229,8 +239,7 @@ export class FindingService {
     const findings: Finding[] = [];
     for (const row of rows) {
       const locations = [];
-      for (const a of anchorRows.filter((r) => r.finding_id === row.id)) {
-        const anchor = JSON.parse(a.anchor) as LineAnchor;
+      for (const anchor of anchorsByFinding.get(row.id) ?? []) {
         const placement = release && release.component.id === row.component_id ? await this.anchors.place(anchor, release.gitDir, release.commit) : null;
         locations.push({ anchor, placement });
       }

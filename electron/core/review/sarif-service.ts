@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type { SarifImportSummary } from '../../../shared/contract/findings.js';
-import { splitLines, type LineAnchor } from '../../../shared/domain/anchors.js';
+import { anchoredText } from '../../../shared/domain/anchors.js';
 import { AppError } from '../../../shared/errors.js';
 import { insertJsonRows } from '../../db/bulk.js';
 import { sql, sqlList } from '../../db/sql.js';
@@ -12,10 +12,9 @@ import type { ProjectionTable } from '../events/projector.js';
 import { componentIdOf } from '../events/projection-helpers.js';
 import type { Writable } from '../../db/connection.js';
 import type { ReleaseService } from '../code/release-service.js';
-import { decodeText, looksBinary } from '../code/text-decoding.js';
 import type { TreeService } from '../code/tree-service.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { anchorOnLines } from './anchor-resolver.js';
+import { rangeOnlyAnchorJson, readBlobLines } from './finding-anchors.js';
 import type { FindingService } from './finding-service.js';
 import { exportSarif } from './sarif/sarif-export.js';
 import { parseSarifLog, type ImportedResult } from './sarif/sarif-import.js';
@@ -36,9 +35,6 @@ export class SarifService {
     private readonly ledger: Ledger,
   ) {}
 
-  /** Anchors the import just built, by fingerprint, so its own projection does not read the blobs again. */
-  private prepared = new Map<string, LineAnchor>();
-
   async import(actor: string, component: string, ref: string, file: string): Promise<SarifImportSummary> {
     const release = await this.releases.resolve(component, ref);
     const stat = await fs.stat(file).catch(() => null);
@@ -47,8 +43,8 @@ export class SarifService {
     const parsed = parseSarifLog(await fs.readFile(file), { maxBytes: MAX_SARIF_BYTES });
     const skipped = [...parsed.skipped];
     const entries = new Map((await this.trees.list(component, release.commit)).entries.map((e) => [e.path, e]));
-    const fileLines = await this.readLines(release.gitDir, parsed.results.map((r) => entries.get(r.path)).filter((e) => e !== undefined).map((e) => e.oid));
-    const drafts: Array<{ result: ImportedResult; anchor: LineAnchor; fingerprint: string }> = [];
+    const fileLines = await readBlobLines(this.workspace, release.gitDir, parsed.results.map((r) => entries.get(r.path)).filter((e) => e !== undefined).map((e) => e.oid));
+    const drafts: Array<{ result: ImportedResult; blob: string; linesSha256: string; fingerprint: string }> = [];
     for (const [index, result] of parsed.results.entries()) {
       const entry = entries.get(result.path);
       if (!entry || (entry.mode !== '100644' && entry.mode !== '100755')) {
@@ -60,9 +56,10 @@ export class SarifService {
         skipped.push({ index, reason: `lines ${result.startLine}-${result.endLine} are outside ${result.path}` });
         continue;
       }
-      const anchor = anchorOnLines(release.commit, result.path, entry.oid, lines, result.startLine, result.endLine);
-      const fingerprint = `sarif:${result.fingerprint ?? createHash('sha256').update(`${result.tool}\u0000${result.ruleId}\u0000${result.path}\u0000${anchor.linesSha256}`).digest('hex')}`;
-      drafts.push({ result, anchor, fingerprint });
+      // Only the range and its hash are kept (the lines follow from the blob: see finding-anchors.ts).
+      const linesSha256 = createHash('sha256').update(anchoredText(lines.slice(result.startLine - 1, result.endLine))).digest('hex');
+      const fingerprint = `sarif:${result.fingerprint ?? createHash('sha256').update(`${result.tool}\u0000${result.ruleId}\u0000${result.path}\u0000${linesSha256}`).digest('hex')}`;
+      drafts.push({ result, blob: entry.oid, linesSha256, fingerprint });
     }
 
     const known = new Map(
@@ -83,57 +80,42 @@ export class SarifService {
     });
     const reported = [...known.values()].filter((k) => seen.has(k.fingerprint)).map((k) => k.id);
     const gone = [...known.values()].filter((k) => tools.has(k.source) && !seen.has(k.fingerprint)).map((k) => k.id);
-    this.prepared = new Map(fresh.map((d) => [d.fingerprint, d.anchor]));
     const ids = timeOrderedIds(fresh.length);
-    try {
-      await this.workspace.db.transaction((tx) =>
-        this.ledger.append(tx, actor, 'sarif.imported', {
-          component: release.component.name,
-          commit: release.commit,
-          // The anchored lines and their context are not repeated here: they follow from the blob and the range.
-          created: fresh.map((d, i) => ({
-            findingId: ids[i]!,
-            fingerprint: d.fingerprint,
-            tool: d.result.tool,
-            ruleId: d.result.ruleId,
-            title: d.result.title,
-            message: d.result.message,
-            severity: d.result.severity,
-            cwe: d.result.cwe,
-            path: d.anchor.path,
-            blob: d.anchor.blob,
-            startLine: d.anchor.startLine,
-            endLine: d.anchor.endLine,
-            linesSha256: d.anchor.linesSha256,
-          })),
-          stillReported: reported,
-          noLongerReported: gone,
-        }),
-      );
-    } finally {
-      this.prepared.clear();
-    }
+    // Keys are written in canonical (sorted) order, so the ledger writes this large payload with JSON.stringify.
+    await this.workspace.db.transaction((tx) =>
+      this.ledger.append(tx, actor, 'sarif.imported', {
+        commit: release.commit,
+        component: release.component.name,
+        // The anchored lines and their context are not repeated here: they follow from the blob and the range.
+        created: fresh.map((d, i) => ({
+          blob: d.blob,
+          cwe: d.result.cwe,
+          endLine: d.result.endLine,
+          findingId: ids[i]!,
+          fingerprint: d.fingerprint,
+          linesSha256: d.linesSha256,
+          message: d.result.message,
+          path: d.result.path,
+          ruleId: d.result.ruleId,
+          severity: d.result.severity,
+          startLine: d.result.startLine,
+          title: d.result.title,
+          tool: d.result.tool,
+        })),
+        noLongerReported: gone,
+        stillReported: reported,
+      }),
+    );
     return { component: release.component.name, commit: release.commit, results: parsed.results.length, created: fresh.length, updated: reported.length, noLongerReported: gone.length, skipped };
   }
 
-  /** Imported findings as the event says; anchors are rebuilt from the blobs when not just built. */
+  /** Imported findings as the event says; their anchors keep the range and hash only (see finding-anchors.ts). */
   readonly projections: ProjectionTable = {
     'sarif.imported': async (tx, { actor, at, payload }) => {
       const componentId = await componentIdOf(tx, payload['component']);
       const commit = payload['commit'] as string;
       const created = payload['created'] as ImportedEntry[];
-      const missing = created.filter((c) => this.prepared.get(c.fingerprint)?.blob !== c.blob);
-      const lines = missing.length ? await this.readLines(this.workspace.paths.mirror(componentId), missing.map((c) => c.blob)) : new Map<string, string[] | null>();
-      const anchors = created.map((c) => {
-        const ready = this.prepared.get(c.fingerprint);
-        if (ready?.blob === c.blob && ready.startLine === c.startLine && ready.endLine === c.endLine) return ready;
-        const text = lines.get(c.blob);
-        if (!text) throw new AppError('INTEGRITY', 'error.audit.blobMissing', { blob: c.blob, path: c.path });
-        const anchor = anchorOnLines(commit, c.path, c.blob, text, c.startLine, c.endLine);
-        if (anchor.linesSha256 !== c.linesSha256) throw new AppError('INTEGRITY', 'error.audit.blobMissing', { blob: c.blob, path: c.path });
-        return anchor;
-      });
-      await insertImported(tx, actor, at, componentId, commit, created, anchors);
+      await insertImported(tx, actor, at, componentId, commit, created);
       for (const [ids, value] of [[payload['stillReported'] as string[], 1], [payload['noLongerReported'] as string[], 0]] as const) {
         for (let i = 0; i < ids.length; i += 500) {
           await tx.run(sql`UPDATE findings SET still_reported = ${value}, updated_at = ${at} WHERE still_reported <> ${value} AND id IN ${sqlList(ids.slice(i, i + 500))}`);
@@ -141,15 +123,6 @@ export class SarifService {
       }
     },
   };
-
-  /** The text lines of every blob results point into (null for a binary or missing one). */
-  private async readLines(gitDir: string, oids: readonly string[]): Promise<Map<string, string[] | null>> {
-    const lines = new Map<string, string[] | null>();
-    await this.workspace.objects.readEach(gitDir, [...new Set(oids)], (oid, object) => {
-      lines.set(oid, object && !looksBinary(object.data) ? splitLines(decodeText(object.data).text) : null);
-    });
-    return lines;
-  }
 
   async export(component: string, ref: string): Promise<Record<string, unknown>> {
     const findings = await this.findings.list({ component, ref });
@@ -187,19 +160,21 @@ interface ImportedEntry {
   linesSha256: string;
 }
 
-async function insertImported(tx: Writable, actor: string, at: string, componentId: string, commit: string, created: readonly ImportedEntry[], anchors: readonly LineAnchor[]): Promise<void> {
+async function insertImported(tx: Writable, actor: string, at: string, componentId: string, commit: string, created: readonly ImportedEntry[]): Promise<void> {
   const first = (await tx.get<{ n: number }>(sql`SELECT COALESCE(MAX(number), 0) + 1 AS n FROM findings WHERE component_id = ${componentId}`))!.n;
   await insertJsonRows(
     tx,
     'findings',
-    ['id', 'component_id', 'number', 'title', 'description', 'severity', 'cwe', 'status', 'fingerprint', 'source', 'rule_id', 'commit_id', 'created_by', 'created_at', 'updated_at'],
-    created.map((c, i) => [c.findingId, componentId, first + i, c.title, c.message, c.severity, c.cwe, 'open', c.fingerprint, `sarif:${c.tool}`, c.ruleId, commit, actor, at, at]),
+    ['id', 'number', 'title', 'description', 'severity', 'cwe', 'fingerprint', 'source', 'rule_id'],
+    created.map((c, i) => [c.findingId, first + i, c.title, c.message, c.severity, c.cwe, c.fingerprint, `sarif:${c.tool}`, c.ruleId]),
+    { component_id: componentId, status: 'open', commit_id: commit, created_by: actor, created_at: at, updated_at: at },
   );
   await insertJsonRows(
     tx,
     'finding_anchors',
-    ['finding_id', 'position', 'commit_id', 'path', 'blob', 'start_line', 'end_line', 'anchor'],
-    created.map((c, i) => [c.findingId, 0, commit, c.path, c.blob, c.startLine, c.endLine, JSON.stringify(anchors[i])]),
+    ['finding_id', 'path', 'blob', 'start_line', 'end_line', 'anchor'],
+    created.map((c) => [c.findingId, c.path, c.blob, c.startLine, c.endLine, rangeOnlyAnchorJson(c.linesSha256)]),
+    { position: 0, commit_id: commit },
   );
   // No history row per imported finding: its first entry ("imported from <tool>") is read from the finding itself.
 }

@@ -8,6 +8,7 @@ import type { ReleaseService, ResolvedRelease } from '../code/release-service.js
 import type { ReleasePinService } from '../releases/release-pins.js';
 import type { CoverageService } from '../review/coverage-service.js';
 import type { AnchorResolver } from '../review/anchor-resolver.js';
+import { anchorsOfRows, FINDING_ANCHOR_COLUMNS, type FindingAnchorRow } from '../review/finding-anchors.js';
 import type { TreeService } from '../code/tree-service.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { PolicyService } from './policy-service.js';
@@ -35,17 +36,22 @@ export class GateService {
    * hundred thousand findings; the gate must not hydrate them all.
    */
   private async anchorOf(findingId: string, position: number): Promise<LineAnchor> {
-    const row = await this.workspace.db.read.get<{ anchor: string }>(sql`SELECT anchor FROM finding_anchors WHERE finding_id = ${findingId} AND position = ${position}`);
-    return JSON.parse(row!.anchor) as LineAnchor;
+    const row = await this.workspace.db.read.get<FindingAnchorRow>(
+      sql`SELECT ${FINDING_ANCHOR_COLUMNS} FROM finding_anchors a JOIN findings f ON f.id = a.finding_id WHERE a.finding_id = ${findingId} AND a.position = ${position}`,
+    );
+    return (await anchorsOfRows(this.workspace, [row!]))[0]!;
   }
 
   private async presentFindings(componentId: string, release: ResolvedRelease): Promise<GateFinding[]> {
-    const rows = await this.workspace.db.read.all<GateFindingRow>(sql`
-      SELECT f.id, f.number, f.severity, f.status, f.commit_id, a.position, a.blob,
-        r.requested_by, r.approved_by, r.expires_at
+    // One JSON text instead of 100k row objects: node-sqlite3 builds each row object slowly, JSON.parse does not.
+    const packed = await this.workspace.db.read.get<{ rows: string }>(sql`
+      SELECT json_group_array(json_array(f.id, f.number, f.severity, f.status, f.commit_id, a.position, a.blob, r.requested_by, r.approved_by, r.expires_at)) AS rows
       FROM findings f JOIN finding_anchors a ON a.finding_id = f.id
       LEFT JOIN risk_acceptances r ON r.finding_id = f.id AND r.state = 'approved'
       WHERE f.component_id = ${componentId} AND f.status NOT IN ('closed', 'false-positive', 'fixed')`);
+    const rows = (JSON.parse(packed?.rows ?? '[]') as GateFindingTuple[]).map(
+      ([id, number, severity, status, commit_id, position, blob, requested_by, approved_by, expires_at]): GateFindingRow => ({ id, number, severity, status, commit_id, position, blob, requested_by, approved_by, expires_at }),
+    );
     const blobs = new Set((await this.trees.list(release.component.name, release.commit)).entries.map((e) => e.oid));
     const byId = new Map<string, { row: GateFindingRow; present: boolean }>();
     for (const row of rows) {
@@ -185,6 +191,8 @@ function doubleCounted(policy: Policy, approvals: ReadonlyArray<{ role: SigningR
   for (const a of approvals) byPerson.set(a.signer, (byPerson.get(a.signer) ?? new Set()).add(a.role));
   return [...byPerson.entries()].filter(([, roles]) => roles.size > 1).map(([p]) => p);
 }
+
+type GateFindingTuple = [string, number, Severity, FindingStatus, string, number, string, string | null, string | null, string | null];
 
 interface GateFindingRow {
   id: string;
