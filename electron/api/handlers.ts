@@ -11,6 +11,7 @@ import { reviewHandlers } from './handlers/review-handlers.js';
 import { findingHandlers } from './handlers/finding-handlers.js';
 import { trustHandlers } from './handlers/trust-handlers.js';
 import { reportHandlers } from './handlers/report-handlers.js';
+import { ledgerHandlers } from './handlers/ledger-handlers.js';
 
 export type { CallContext, Handler, HandlerTable } from './handler-types.js';
 
@@ -28,5 +29,6 @@ export function createHandlers(core: CoreServices): HandlerTable {
     ...findingHandlers(core),
     ...trustHandlers(core),
     ...reportHandlers(core),
+    ...ledgerHandlers(core),
   };
 }

@@ -20,8 +20,9 @@ import { workspaceCommands } from './commands/workspace-commands.js';
 import { trustCommands } from './commands/trust-commands.js';
 import { manifestCommands } from './commands/manifest-commands.js';
 import { reportCommands } from './commands/report-commands.js';
+import { ledgerCommands } from './commands/ledger-commands.js';
 
-export const COMMANDS: readonly CommandSpec[] = [...trustCommands, ...manifestCommands, ...reportCommands, ...workspaceCommands, ...componentCommands, ...githubCommands, ...codeCommands, ...searchCommands, ...historyCommands, ...depositCommands, ...digestCommands, ...reviewCommands, ...findingCommands];
+export const COMMANDS: readonly CommandSpec[] = [...trustCommands, ...manifestCommands, ...reportCommands, ...ledgerCommands, ...workspaceCommands, ...componentCommands, ...githubCommands, ...codeCommands, ...searchCommands, ...historyCommands, ...depositCommands, ...digestCommands, ...reviewCommands, ...findingCommands];
 
 const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { name: 'workspace', value: true },

@@ -40,6 +40,8 @@ import { PolicyService, policyProjections } from './trust/policy-service.js';
 import { RosterService, rosterProjections } from './trust/roster-service.js';
 import { SignoffService, signoffProjections } from './trust/signoff-service.js';
 import { personNameSchema } from '../../shared/domain/names.js';
+import { LedgerRepository } from './ledger/ledger-repository.js';
+import { LedgerSyncService } from './ledger/ledger-sync-service.js';
 
 /** The core's services for one open workspace, wired once; faces reach them only through the API. */
 export interface CoreServices {
@@ -77,6 +79,8 @@ export interface CoreServices {
   signoffs: SignoffService;
   manifests: ManifestService;
   reports: ReportService;
+  ledgerRepository: LedgerRepository;
+  ledgerSync: LedgerSyncService;
 }
 
 export interface CoreOptions {
@@ -120,6 +124,8 @@ export function createCoreServices(workspace: Workspace, options: CoreOptions = 
   projector.register(coverageProjections);
   projector.register(findingProjections);
   projector.register(sarif.projections);
+  const ledgerRepository = new LedgerRepository(workspace);
+  ledgerRepository.attach();
   return {
     workspace,
     settings,
@@ -154,6 +160,8 @@ export function createCoreServices(workspace: Workspace, options: CoreOptions = 
     signoffs,
     manifests: new ManifestService(workspace, releases, gates, policies, findings, keyring),
     reports: new ReportService({ gates, signoffs, findings, coverage, policies, criteria, pins }),
+    ledgerRepository,
+    ledgerSync: new LedgerSyncService(workspace, ledgerRepository, projector),
   };
 }
 

@@ -73,6 +73,7 @@ export class Database {
       try {
         const result = await work(writer);
         await writer.exec('COMMIT');
+        for (const listener of this.commitListeners) listener();
         return result;
       } catch (error) {
         await writer.exec('ROLLBACK').catch(() => undefined);
@@ -81,6 +82,13 @@ export class Database {
     });
     this.writeChain = next.catch(() => undefined);
     return next;
+  }
+
+  private readonly commitListeners: Array<() => void> = [];
+
+  /** Called after every committed transaction (the ledger repository writes new events to git then). */
+  onCommit(listener: () => void): void {
+    this.commitListeners.push(listener);
   }
 
   async integrityCheck(): Promise<string[]> {

@@ -10,6 +10,7 @@ import { dashboardMethods, reviewMethods } from './review.js';
 import { findingMethods } from './findings.js';
 import { trustMethods } from './trust.js';
 import { reportMethods } from './reports.js';
+import { ledgerMethods } from './ledger.js';
 
 /** The whole API: every operation any face (UI over IPC or HTTP, CLI) can perform. */
 export const apiContract = {
@@ -25,6 +26,7 @@ export const apiContract = {
   ...dashboardMethods,
   ...trustMethods,
   ...reportMethods,
+  ...ledgerMethods,
 };
 
 export type ApiContract = typeof apiContract;

@@ -85,6 +85,14 @@ export const METHOD_PERMISSIONS = {
   'audit.events': read,
   'manifest.export': ANY_MEMBER,
   'report.render': read,
+  // Moving signed events between workstations adds nothing anyone could forge: every event is checked.
+  'ledger.status': read,
+  'ledger.remoteAdd': deposit,
+  'ledger.remoteRemove': deposit,
+  'ledger.push': deposit,
+  'ledger.pull': deposit,
+  'ledger.export': deposit,
+  'ledger.import': deposit,
 } as const satisfies Record<MethodName, Permission>;
 
 /** The roles an event's signer must hold when it was signed; `audit verify` checks every event against it. */

@@ -16,9 +16,10 @@ import { trustUiMessages } from './messages/trust-ui.js';
 import { findingsMessages } from './messages/findings.js';
 import { reviewUiMessages } from './messages/review-ui.js';
 import { reportMessages } from './messages/report.js';
+import { ledgerMessages } from './messages/ledger.js';
 
 /** Every feature's messages. A new feature adds its module here (keys must not repeat across modules). */
-export const MESSAGE_MODULES = [appMessages, escrowMessages, codeMessages, errorsMessages, cliMessages, githubMessages, digestMessages, depositMessages, searchMessages, historyMessages, readingMessages, reviewMessages, anchorsMessages, findingsMessages, reviewUiMessages, trustMessages, trustUiMessages, reportMessages] as const;
+export const MESSAGE_MODULES = [appMessages, escrowMessages, codeMessages, errorsMessages, cliMessages, githubMessages, digestMessages, depositMessages, searchMessages, historyMessages, readingMessages, reviewMessages, anchorsMessages, findingsMessages, reviewUiMessages, trustMessages, trustUiMessages, reportMessages, ledgerMessages] as const;
 
 export const en = {
   ...appMessages.en,
@@ -39,6 +40,7 @@ export const en = {
   ...findingsMessages.en,
   ...reviewUiMessages.en,
   ...reportMessages.en,
+  ...ledgerMessages.en,
 };
 export type MessageKey = keyof typeof en;
 export const ru: Readonly<Record<MessageKey, string>> = {
@@ -60,6 +62,7 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...findingsMessages.ru,
   ...reviewUiMessages.ru,
   ...reportMessages.ru,
+  ...ledgerMessages.ru,
 };
 export const kk: Readonly<Record<MessageKey, string>> = {
   ...appMessages.kk,
@@ -80,4 +83,5 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   ...findingsMessages.kk,
   ...reviewUiMessages.kk,
   ...reportMessages.kk,
+  ...ledgerMessages.kk,
 };

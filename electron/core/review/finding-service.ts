@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors.js';
 import type { Writable } from '../../db/connection.js';
 import { sql, sqlList, type SqlQuery } from '../../db/sql.js';
 import type { Ledger } from '../events/ledger.js';
-import type { ProjectionTable } from '../events/projector.js';
+import { noteConflict, type ProjectionTable } from '../events/projector.js';
 import { componentIdOf } from '../events/projection-helpers.js';
 import type { ReleaseService, ResolvedRelease } from '../code/release-service.js';
 import type { ComponentService } from '../escrow/component-service.js';
@@ -320,12 +320,17 @@ export const findingProjections: ProjectionTable = {
     await tx.run(sql`UPDATE findings SET false_positive_by = ${actor}, updated_at = ${at} WHERE id = ${id}`);
     await tx.run(sql`INSERT INTO finding_history (finding_id, actor, at, from_status, to_status, comment) VALUES (${id}, ${actor}, ${at}, ${str(payload['from'])}, 'false-positive-proposed', ${str(payload['comment'])})`);
   },
-  async 'finding.status-set'(tx, { actor, at, payload }) {
+  async 'finding.status-set'(tx, event) {
+    const { actor, at, payload } = event;
     const id = str(payload['findingId']);
     const to = str(payload['to']);
     const from = str(payload['from']);
     const row = await tx.get<{ status: string; fixed_in: string | null; false_positive_by: string | null }>(sql`SELECT status, fixed_in, false_positive_by FROM findings WHERE id = ${id}`);
     if (!row) throw new AppError('INTEGRITY', 'error.finding.notFound', { id });
+    // The signer saw `from`; if an event ordered before this one (from another workstation) changed the
+    // status meanwhile, the two were concurrent: this one still applies, in ledger order, and is noted.
+    const lapsed = row.status === 'risk-accepted' && from === 'open';
+    if (from !== row.status && !lapsed) await noteConflict(tx, event, 'concurrent', `finding:${id}`, `${event.actor} set ${from} → ${to}, but it was already ${row.status}`);
     await tx.run(sql`UPDATE findings SET status = ${to}, fixed_in = ${to === 'fixed' ? (payload['fixedIn'] as string | null) : row.fixed_in},
       false_positive_by = ${to === 'false-positive' ? row.false_positive_by : null}, updated_at = ${at} WHERE id = ${id}`);
     // Leaving a lapsed acceptance (stored as accepted, effectively open) withdraws it.

@@ -4,7 +4,7 @@ import type { Comment, Thread } from '../../../shared/contract/review.js';
 import { AppError } from '../../../shared/errors.js';
 import { sql, sqlList } from '../../db/sql.js';
 import type { Ledger } from '../events/ledger.js';
-import type { ProjectionTable } from '../events/projector.js';
+import { noteConflict, type ProjectionTable } from '../events/projector.js';
 import { componentIdOf } from '../events/projection-helpers.js';
 import type { ReleaseService, ResolvedRelease } from '../code/release-service.js';
 import type { TreeService } from '../code/tree-service.js';
@@ -78,7 +78,7 @@ export class ThreadService {
   async setStatus(actor: string, threadId: string, status: 'open' | 'resolved'): Promise<{ threadId: string; status: 'open' | 'resolved' }> {
     const row = await this.row(threadId);
     if (row.status === status) throw new AppError('CONFLICT', status === 'resolved' ? 'error.review.alreadyResolved' : 'error.review.alreadyOpen', {});
-    await this.workspace.db.transaction((tx) => this.ledger.append(tx, actor, 'thread.status-set', { threadId, status }));
+    await this.workspace.db.transaction((tx) => this.ledger.append(tx, actor, 'thread.status-set', { threadId, status, from: row.status }));
     return { threadId, status };
   }
 
@@ -193,7 +193,14 @@ export const threadProjections: ProjectionTable = {
     await tx.run(sql`UPDATE comments SET body = ${payload['body'] as string}, edited_at = ${at} WHERE id = ${commentId}`);
     await tx.run(sql`UPDATE threads SET updated_at = ${at} WHERE id = ${comment.thread_id}`);
   },
-  async 'thread.status-set'(tx, { at, payload }) {
-    await tx.run(sql`UPDATE threads SET status = ${payload['status'] as string}, updated_at = ${at} WHERE id = ${payload['threadId'] as string}`);
+  async 'thread.status-set'(tx, event) {
+    const { at, payload } = event;
+    const threadId = payload['threadId'] as string;
+    const row = await tx.get<{ status: string }>(sql`SELECT status FROM threads WHERE id = ${threadId}`);
+    if (!row) throw new AppError('INTEGRITY', 'error.review.threadNotFound', { id: threadId });
+    // Events before `from` was recorded carry none; for the rest, a status someone else changed meanwhile is noted.
+    const from = payload['from'];
+    if (typeof from === 'string' && from !== row.status) await noteConflict(tx, event, 'concurrent', `thread:${threadId}`, `${event.actor} set ${from} → ${payload['status'] as string}, but it was already ${row.status}`);
+    await tx.run(sql`UPDATE threads SET status = ${payload['status'] as string}, updated_at = ${at} WHERE id = ${threadId}`);
   },
 };

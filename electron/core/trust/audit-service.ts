@@ -1,23 +1,13 @@
 import { verify as verifySignature, type KeyObject } from 'node:crypto';
 import type { AuditReport } from '../../../shared/contract/trust.js';
-import { EVENT_ROLES } from '../../../shared/contract/permissions.js';
-import { EVENT_TYPES } from '../../../shared/domain/events.js';
 import type { Writable } from '../../db/connection.js';
 import { rawSql, sql } from '../../db/sql.js';
-import { isGenesis } from '../events/ledger.js';
-import { eventBytes, eventHash, eventOfRow, type EventRow, type LedgerEvent } from '../events/ledger-event.js';
+import { eventOfRow, type EventRow, type LedgerEvent } from '../events/ledger-event.js';
 import { PROJECTION_TABLES, type Projector } from '../events/projector.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { keyIdOf, publicKeyFromBase64 } from './keys.js';
+import { checkEvents, type HeldEvent } from './event-checker.js';
 
 type Problem = AuditReport['problems'][number];
-
-interface RosterEntry {
-  name: string;
-  key: KeyObject;
-  roles: string[];
-  revoked: boolean;
-}
 
 
 class Rollback extends Error {}
@@ -41,8 +31,8 @@ export class AuditService {
       .transaction(async (tx) => {
         const rows = await tx.all<EventRow>(sql`SELECT * FROM events`);
         const signatures = new SignatureQueue();
-        const { good, roster, trustRoot } = checkEvents(rows, problems, signatures);
-        report = { events: rows.length, people: roster.size, trustRoot };
+        const { good, people, trustRoot } = checkRows(rows, problems, signatures);
+        report = { events: rows.length, people, trustRoot };
         const live = await snapshot(tx);
         // Signatures are checked on two threads while the projections are replayed here; an event whose
         // signature fails is then left out of a second replay.
@@ -127,89 +117,22 @@ class SignatureQueue {
   }
 }
 
-/** Check the events in ledger order (Lamport clock, then key id, then the actor's sequence). */
-function checkEvents(rows: EventRow[], problems: Problem[], signatures: SignatureQueue) {
-  const events: Array<{ event: LedgerEvent; row: EventRow }> = [];
+/** Rows as held events (unsigned rows reported), checked in ledger order; signatures other than roster ones go to the queue. */
+function checkRows(rows: EventRow[], problems: Problem[], signatures: SignatureQueue) {
+  const held: HeldEvent[] = [];
   for (const row of rows) {
     const event = eventOfRow(row);
     if (event === null) problems.push({ kind: 'unsigned', event: row.id, table: null, detail: `${row.type} by ${row.actor} at ${row.at} carries no signature` });
-    else events.push({ event, row });
+    else held.push({ event, payloadText: row.payload, hash: row.hash, signature: row.signature });
   }
-  events.sort((a, b) => a.event.lamport - b.event.lamport || (a.event.keyid < b.event.keyid ? -1 : a.event.keyid > b.event.keyid ? 1 : 0) || a.event.seq - b.event.seq);
-
-  const roster = new Map<string, RosterEntry>();
-  const chains = new Map<string, { seq: number; hash: string }>();
-  const good: LedgerEvent[] = [];
-  let trustRoot: string | null = null;
-  for (const { event, row } of events) {
-    const fail = (kind: string, detail: string) => problems.push({ kind, event: event.id, table: null, detail: `${event.type} by ${event.actor} (#${event.seq}): ${detail}` });
-    if (!(EVENT_TYPES as readonly string[]).includes(event.type)) {
-      fail('unknown-type', `unknown event type`);
-      continue;
-    }
-    // The stored payload text is what was signed: it is used as it is, so even a re-spacing is caught.
-    const bytes = eventBytes(event, row.payload);
-    if (eventHash(event, bytes) !== row.hash) fail('hash', `stored hash ${String(row.hash).slice(0, 12)}… is not the hash of the event`);
-    const chain = chains.get(event.keyid);
-    if (event.seq !== (chain?.seq ?? 0) + 1) fail('chain', `sequence ${event.seq} follows ${chain?.seq ?? 0}: an event of this actor is missing or out of order`);
-    else if (event.prev !== (chain?.hash ?? null)) fail('chain', `does not link to the actor's previous event`);
-    chains.set(event.keyid, { seq: event.seq, hash: row.hash ?? '' });
-    let signer = roster.get(event.keyid);
-    if (roster.size === 0 && trustRoot === null) {
-      if (!isGenesis(event.actor, event.keyid, event.type, event.payload)) {
-        fail('genesis', 'the first event must be an admin adding themself to the roster');
-        continue;
-      }
-      trustRoot = event.keyid;
-      signer = { name: event.actor, key: publicKeyFromBase64(event.payload['publicKey'] as string), roles: ['admin'], revoked: false };
-    } else if (!signer) {
-      fail('unknown-key', `key ${event.keyid.slice(0, 16)}… is not in the roster at this point`);
-      continue;
-    } else if (signer.revoked) {
-      fail('revoked', `${signer.name} was revoked before signing this`);
-      continue;
-    } else if (signer.name !== event.actor) {
-      fail('actor', `signed by ${signer.name}'s key but names ${event.actor}`);
-      continue;
-    } else if (!EVENT_ROLES[event.type].some((r) => signer!.roles.includes(r))) {
-      fail('role', `${signer.name} held ${signer.roles.join(', ') || 'no role'}, not ${EVENT_ROLES[event.type].join(' or ')}`);
-      continue;
-    }
-    const key = signer.key;
-    const signature = Buffer.from(row.signature ?? '', 'base64');
-    const name = signer.name;
-    if (event.type.startsWith('roster.')) {
-      // Roster events decide whose later signatures count: checked before they change the roster.
-      if (!safeVerify(bytes, key, signature)) {
-        fail('signature', `the signature does not verify with ${name}'s key`);
-        continue;
-      }
-    } else {
-      signatures.add(event, bytes, key, signature, name);
-    }
-    applyRoster(roster, event);
-    good.push(event);
-  }
-  return { good, roster, trustRoot };
-}
-
-function safeVerify(bytes: Buffer, key: KeyObject, signature: Buffer): boolean {
-  try {
-    return verifySignature(null, bytes, key, signature);
-  } catch {
-    return false;
-  }
-}
-
-function applyRoster(roster: Map<string, RosterEntry>, event: LedgerEvent): void {
-  const name = event.payload['name'] as string;
-  if (event.type === 'roster.person-added') {
-    const publicKey = event.payload['publicKey'] as string;
-    roster.set(keyIdOf(Buffer.from(publicKey, 'base64')), { name, key: publicKeyFromBase64(publicKey), roles: event.payload['roles'] as string[], revoked: false });
-  }
-  const entry = [...roster.values()].find((p) => p.name === name);
-  if (entry && event.type === 'roster.roles-set') entry.roles = event.payload['roles'] as string[];
-  if (entry && event.type === 'roster.person-revoked') entry.revoked = true;
+  const result = checkEvents(held, (h, kind, detail) => problems.push({ kind, event: h.event.id, table: null, detail }), {
+    chainFromFailed: true,
+    signature(h, bytes, key, signature, signer) {
+      signatures.add(h.event, bytes, key, signature, signer);
+      return undefined;
+    },
+  });
+  return { good: result.good.map((h) => h.event), people: result.people, trustRoot: result.trustRoot };
 }
 
 type Snapshot = Map<string, string[]>;

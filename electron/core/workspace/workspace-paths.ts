@@ -19,6 +19,10 @@ export class WorkspacePaths {
   get keys(): string {
     return path.join(this.root, 'keys');
   }
+  /** The review ledger as a bare git repository: one file per signed event (issue 8). */
+  get ledger(): string {
+    return path.join(this.root, 'ledger.git');
+  }
   get exports(): string {
     return path.join(this.root, 'exports');
   }

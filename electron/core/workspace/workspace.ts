@@ -78,7 +78,15 @@ export class Workspace {
     return this.lock !== null;
   }
 
+  private readonly closeHooks: Array<() => Promise<void>> = [];
+
+  /** Work to finish before the workspace closes (writing pending events to the ledger repository). */
+  beforeClose(hook: () => Promise<void>): void {
+    this.closeHooks.push(hook);
+  }
+
   async close(): Promise<void> {
+    for (const hook of this.closeHooks.splice(0)) await hook().catch(() => undefined);
     this.objects.close();
     await this.db.close();
     await this.lock?.release();

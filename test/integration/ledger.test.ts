@@ -1,0 +1,244 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LedgerExchange } from '../../shared/contract/ledger.js';
+import type { Finding } from '../../shared/contract/findings.js';
+import type { Thread } from '../../shared/contract/review.js';
+import { rawSql, sql } from '../../electron/db/sql.js';
+import { PROJECTION_TABLES } from '../../electron/core/events/projector.js';
+import { commitFiles, git, initRepository } from '../helpers/git-fixtures.js';
+import { tempDir } from '../helpers/temp.js';
+import { call, createTestWorkspace, TEST_PASSPHRASE, type TestWorkspace } from '../helpers/workspace.js';
+
+// Three workstations with no network between them but a shared folder (a bare repository) and removable
+// media (bundles): the admin's, a reviewer's (Dana) and an approver's (Aigerim). Each has only its own key.
+let admin: TestWorkspace;
+let reviewer: TestWorkspace;
+let approver: TestWorkspace;
+let vendor: string;
+let shared: string;
+let scratch: string;
+
+const as = (ws: TestWorkspace, person: string) => ({
+  call: <T>(method: string, input: unknown) => call(ws.dispatcher, method, input, person) as Promise<T>,
+  invoke: (method: string, input: unknown) => ws.dispatcher.invoke(method, input, { actor: person }),
+});
+
+/** Every projection table, rows as sorted JSON without surrogate ids: what "the same projections" means. */
+async function projections(ws: TestWorkspace): Promise<Record<string, string[]>> {
+  const tables: Record<string, string[]> = {};
+  for (const { table, ignore = [] } of PROJECTION_TABLES) {
+    const rows = await ws.workspace.db.read.all<Record<string, unknown>>(rawSql(`SELECT * FROM ${table}`));
+    // Component ids are each workspace's own: rows name the component through them, so they are left out.
+    tables[table] = rows.map((row) => JSON.stringify(Object.fromEntries(Object.entries(row).filter(([k]) => !ignore.includes(k) && k !== 'component_id')))).sort();
+  }
+  return tables;
+}
+
+async function joinWorkstation(person: string): Promise<{ ws: TestWorkspace; publicKey: string }> {
+  const ws = await createTestWorkspace({ people: null, actor: person });
+  const identity = await ws.core.identities.create(person, TEST_PASSPHRASE);
+  await call(ws.dispatcher, 'component.add', { name: 'payments', source: vendor });
+  await call(ws.dispatcher, 'sync.run', {});
+  await call(ws.dispatcher, 'ledger.remoteAdd', { name: 'shared', url: shared });
+  return { ws, publicKey: identity.publicKey };
+}
+
+beforeAll(async () => {
+  scratch = await tempDir('ew-ledger-');
+  vendor = await initRepository(path.join(scratch, 'payments'));
+  await commitFiles(vendor, { 'pay/handler.go': 'package pay\n\nfunc Charge() error {\n\treturn nil\n}\n', 'README.md': '# Payments\n' }, 'v1');
+  await git(vendor, 'tag', 'v1');
+  shared = await initRepository(path.join(scratch, 'shared-ledger.git'), { bare: true });
+
+  admin = await createTestWorkspace({ people: null, actor: 'admin' });
+  await admin.core.identities.create('admin', TEST_PASSPHRASE);
+  await admin.core.roster.init('admin');
+  await call(admin.dispatcher, 'component.add', { name: 'payments', source: vendor });
+  await call(admin.dispatcher, 'sync.run', {});
+  await call(admin.dispatcher, 'ledger.remoteAdd', { name: 'shared', url: shared });
+
+  const dana = await joinWorkstation('Dana');
+  const aigerim = await joinWorkstation('Aigerim');
+  reviewer = dana.ws;
+  approver = aigerim.ws;
+  // Public keys are handed to the admin (identity export); the admin signs them into the roster.
+  await admin.core.roster.add('admin', 'Dana', ['reviewer', 'security'], dana.publicKey);
+  await admin.core.roster.add('admin', 'Aigerim', ['approver', 'reviewer'], aigerim.publicKey);
+  await call(admin.dispatcher, 'ledger.push', { remote: 'shared' });
+}, 120_000);
+afterAll(async () => {
+  for (const ws of [admin, reviewer, approver]) await ws?.close();
+});
+
+describe('the ledger between workstations', () => {
+  it('writes every signed event to the ledger repository as events/<keyid>/<seq>.json', async () => {
+    await admin.core.ledgerRepository.flush();
+    const tip = (await admin.core.ledgerRepository.tip())!;
+    const { files, foreign } = await admin.core.ledgerRepository.eventFiles(tip);
+    const events = await admin.workspace.db.read.all<{ keyid: string; actor_seq: number; hash: string; ledger_commit: string | null }>(sql`SELECT keyid, actor_seq, hash, ledger_commit FROM events`);
+    expect(foreign).toEqual([]);
+    expect([...files.keys()].sort()).toEqual(events.map((e) => `events/${e.keyid}/${e.actor_seq}.json`).sort());
+    expect(events.every((e) => e.ledger_commit !== null)).toBe(true);
+    const genesis = events.find((e) => e.actor_seq === 1)!;
+    const text = await git(admin.core.ledgerRepository.gitDir, 'cat-file', 'blob', files.get(`events/${genesis.keyid}/1.json`)!);
+    expect(JSON.parse(text)).toMatchObject({ hash: genesis.hash, event: { type: 'roster.person-added', actor: 'admin', seq: 1, prev: null } });
+  });
+
+  it("brings the roster to a new workstation, and a reviewer's thread to the approver and the admin", async () => {
+    const first = await as(reviewer, 'Dana').call<LedgerExchange>('ledger.pull', { remote: 'shared' });
+    expect(first).toMatchObject({ applied: 3, quarantined: [], peers: 1 });
+    expect((await reviewer.core.roster.list()).map((p) => p.name).sort()).toEqual(['Aigerim', 'Dana', 'admin']);
+
+    const thread = await as(reviewer, 'Dana').call<Thread>('thread.open', { component: 'payments', ref: 'v1', path: 'pay/handler.go', startLine: 3, endLine: 4, body: 'Charge never fails: is that intended?' });
+    await as(reviewer, 'Dana').call('ledger.push', { remote: 'shared' });
+
+    expect(await as(approver, 'Aigerim').call<LedgerExchange>('ledger.pull', { remote: 'shared' })).toMatchObject({ applied: 4, quarantined: [] });
+    const seen = await as(approver, 'Aigerim').call<{ threads: Thread[] }>('thread.list', { component: 'payments', ref: 'v1', path: 'pay/handler.go' });
+    expect(seen.threads.map((t) => [t.id, t.createdBy, t.comments[0]!.body, t.placement.startLine])).toEqual([[thread.id, 'Dana', 'Charge never fails: is that intended?', 3]]);
+    await as(admin, 'admin').call('ledger.pull', { remote: 'shared' });
+    expect(await projections(admin)).toEqual(await projections(approver));
+    expect(await projections(reviewer)).toEqual(await projections(approver));
+  });
+
+  it('resolves two concurrent status changes of one finding the same way everywhere, with a conflict note', async () => {
+    const finding = await as(reviewer, 'Dana').call<Finding>('finding.add', { component: 'payments', ref: 'v1', title: 'No error path', severity: 'medium', locations: [{ path: 'pay/handler.go', startLine: 4, endLine: 4 }] });
+    await as(reviewer, 'Dana').call('ledger.push', { remote: 'shared' });
+    await as(approver, 'Aigerim').call('ledger.pull', { remote: 'shared' });
+    // Neither sees the other's change before both are made.
+    await as(reviewer, 'Dana').call('finding.setStatus', { id: finding.id, status: 'confirmed', comment: 'reproduced' });
+    await as(reviewer, 'Dana').call('finding.setStatus', { id: finding.id, status: 'reported', comment: 'sent to vendor' });
+    await as(approver, 'Aigerim').call('finding.setStatus', { id: finding.id, status: 'confirmed', comment: 'seen it too' });
+    for (const [ws, person] of [[reviewer, 'Dana'], [approver, 'Aigerim']] as const) await as(ws, person).call('ledger.push', { remote: 'shared' });
+    for (const [ws, person] of [[reviewer, 'Dana'], [approver, 'Aigerim'], [admin, 'admin']] as const) await as(ws, person).call('ledger.pull', { remote: 'shared' });
+
+    const outcomes = await Promise.all([admin, reviewer, approver].map(async (ws) => (await call(ws.dispatcher, 'finding.get', { id: finding.id })) as Finding));
+    expect(outcomes.map((f) => f.status)).toEqual(['reported', 'reported', 'reported']);
+    for (const ws of [admin, reviewer, approver]) {
+      const status = await call(ws.dispatcher, 'ledger.status', {}) as { conflicts: Array<{ kind: string; subject: string; detail: string }> };
+      expect(status.conflicts).toEqual([expect.objectContaining({ kind: 'concurrent', subject: `finding:${finding.id}`, detail: expect.stringMatching(/open → confirmed, but it was already confirmed/) })]);
+    }
+    expect(await projections(admin)).toEqual(await projections(reviewer));
+    expect(await projections(approver)).toEqual(await projections(reviewer));
+    for (const ws of [admin, reviewer, approver]) expect(await ws.core.audit.verify()).toMatchObject({ ok: true, problems: [] });
+  });
+
+  it('quarantines an event altered in transit, with the reason, and applies the rest of the pull', async () => {
+    const thread = (await as(admin, 'admin').invoke('thread.list', { component: 'payments', ref: 'v1' })) as { ok: true; result: { threads: Thread[] } };
+    const threadId = thread.result.threads[0]!.id;
+    await as(reviewer, 'Dana').call('thread.reply', { threadId, body: 'The vendor says it is a stub.' });
+    await as(approver, 'Aigerim').call('thread.reply', { threadId, body: 'Then it must not ship.' });
+    for (const [ws, person] of [[reviewer, 'Dana'], [approver, 'Aigerim']] as const) await as(ws, person).call('ledger.push', { remote: 'shared' });
+
+    // Someone with access to the shared folder rewrites Dana's reply in a new commit on top of her ledger.
+    const refs = (await git(shared, 'for-each-ref', '--format=%(refname) %(objectname)', 'refs/ledger/')).trim().split('\n').map((l) => l.split(' ') as [string, string]);
+    const danaKey = (await reviewer.workspace.db.read.get<{ keyid: string; n: number }>(sql`SELECT keyid, MAX(actor_seq) AS n FROM events WHERE actor = 'Dana'`))!;
+    const file = `events/${danaKey.keyid}/${danaKey.n}.json`;
+    let tampered: string | null = null;
+    for (const [ref, tip] of refs) {
+      const listed = await git(shared, 'ls-tree', tip, file).catch(() => '');
+      if (!listed.trim()) continue;
+      const original = await git(shared, 'cat-file', 'blob', `${tip}:${file}`);
+      expect(original).toContain('The vendor says it is a stub.');
+      const work = await tempDir('ew-tamper-');
+      await git(work, 'init', '-q');
+      await git(work, 'fetch', '-q', shared, `${ref}:refs/heads/victim`);
+      await git(work, 'checkout', '-q', 'victim');
+      await fs.writeFile(path.join(work, file), original.replace('The vendor says it is a stub.', 'The vendor says it is fine.'));
+      await git(work, 'commit', '-qam', 'tidy');
+      await git(work, 'push', '-q', shared, `victim:${ref}`);
+      tampered = ref;
+    }
+    expect(tampered).not.toBeNull();
+
+    const before = await as(admin, 'admin').call<{ threads: Thread[] }>('thread.list', { component: 'payments', ref: 'v1' });
+    const outcome = await as(admin, 'admin').call<LedgerExchange>('ledger.pull', { remote: 'shared' });
+    expect(outcome.quarantined).toEqual([expect.objectContaining({ keyid: danaKey.keyid, seq: danaKey.n, reason: 'hash' })]);
+    expect(outcome.applied).toBe(1);
+    const after = await as(admin, 'admin').call<{ threads: Thread[] }>('thread.list', { component: 'payments', ref: 'v1' });
+    const bodies = after.threads[0]!.comments.map((c) => c.body);
+    expect(bodies).toContain('Then it must not ship.');
+    expect(bodies).not.toContain('The vendor says it is fine.');
+    expect(bodies.length).toBe(before.threads[0]!.comments.length + 1);
+    const status = await call(admin.dispatcher, 'ledger.status', {}) as { quarantine: Array<{ keyid: string; seq: number; reason: string; source: string }> };
+    expect(status.quarantine).toEqual([expect.objectContaining({ keyid: danaKey.keyid, seq: danaKey.n, reason: 'hash', source: 'remote/shared' })]);
+    expect(await admin.core.audit.verify()).toMatchObject({ ok: true });
+
+    // Dana cannot push over the tampered copy of her ledger: she is told somebody else wrote into it.
+    expect(await as(reviewer, 'Dana').invoke('ledger.push', { remote: 'shared' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/never wrote/) } });
+    // The admin restores the shared folder from Dana's own ledger and forgets the tampered tip it had seen.
+    const danaPeer = (await call(reviewer.dispatcher, 'ledger.status', {}) as { peer: string }).peer;
+    await git(shared, 'update-ref', `refs/ledger/${danaPeer}`, (await reviewer.core.ledgerRepository.tip())!);
+    await git(admin.core.ledgerRepository.gitDir, 'update-ref', '-d', `refs/peers/remote/shared/${danaPeer}`);
+  });
+
+  it('refuses a remote whose history was rewritten, and an unreachable one, changing nothing', async () => {
+    // Dana's ledger on the shared folder is replaced by a history of one commit that drops her last events.
+    const danaPeer = (await call(reviewer.dispatcher, 'ledger.status', {}) as { peer: string }).peer;
+    const ref = `refs/ledger/${danaPeer}`;
+    const tip = (await git(shared, 'rev-parse', ref)).trim();
+    const rewritten = (await git(shared, 'commit-tree', '-m', 'rewritten', `${tip}^^{tree}`)).trim();
+    await git(shared, 'update-ref', ref, rewritten);
+    const before = await projections(approver);
+    const events = await approver.workspace.db.read.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM events`);
+    expect(await as(approver, 'Aigerim').invoke('ledger.pull', { remote: 'shared' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/rewritten/) } });
+    await git(shared, 'update-ref', ref, tip);
+
+    await call(approver.dispatcher, 'ledger.remoteAdd', { name: 'gone', url: path.join(scratch, 'no-such-share.git') }).catch(() => undefined);
+    const unreachable = await as(approver, 'Aigerim').invoke('ledger.pull', { remote: 'gone' });
+    expect(unreachable.ok).toBe(false);
+    expect(await projections(approver)).toEqual(before);
+    expect(await approver.workspace.db.read.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM events`)).toEqual(events);
+  });
+});
+
+describe('ledger bundles for removable media', () => {
+  it('carries the ledger to a workstation with no shared folder, incrementally, to the same projections', async () => {
+    const carried = await createTestWorkspace({ people: null, actor: 'admin' });
+    try {
+      await call(carried.dispatcher, 'component.add', { name: 'payments', source: vendor });
+      await call(carried.dispatcher, 'sync.run', {});
+      const full = await as(admin, 'admin').call<{ file: string; mark: string; events: number }>('ledger.export', { file: path.join(scratch, 'ledger-1.bundle') });
+      expect(await as(carried, 'admin').call<LedgerExchange>('ledger.import', { file: full.file })).toMatchObject({ applied: full.events, quarantined: [] });
+
+      await as(reviewer, 'Dana').call('ledger.pull', { remote: 'shared' });
+      await as(reviewer, 'Dana').call('ledger.push', { remote: 'shared' });
+      await as(admin, 'admin').call('ledger.pull', { remote: 'shared' });
+      const next = await as(admin, 'admin').call<{ file: string; mark: string; since: string; events: number }>('ledger.export', { file: path.join(scratch, 'ledger-2.bundle'), since: full.mark });
+      expect(next.since).toBe(full.mark);
+      const header = (await fs.readFile(next.file)).subarray(0, 400).toString('latin1');
+      expect(header).toContain(`-${full.mark}`);
+
+      // A truncated copy and the second bundle on a workstation without the first are refused, nothing changed.
+      const truncated = path.join(scratch, 'ledger-2-truncated.bundle');
+      const bytes = await fs.readFile(next.file);
+      await fs.writeFile(truncated, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+      const rowsBefore = await carried.workspace.db.read.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM events`);
+      expect(await as(carried, 'admin').invoke('ledger.import', { file: truncated })).toMatchObject({ ok: false });
+      expect(await carried.workspace.db.read.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM events`)).toEqual(rowsBefore);
+
+      expect(await as(carried, 'admin').call<LedgerExchange>('ledger.import', { file: next.file })).toMatchObject({ quarantined: [] });
+      expect(await projections(carried)).toEqual(await projections(admin));
+      expect(await carried.core.audit.verify()).toMatchObject({ ok: true, events: (await admin.core.audit.verify()).events });
+    } finally {
+      await carried.close();
+    }
+  });
+
+  it("refuses a bundle from another workspace (another admin's roster) and one that is not a ledger", async () => {
+    const other = await createTestWorkspace({ people: { Erlan: ['reviewer'] }, actor: 'Erlan' });
+    try {
+      const file = path.join(scratch, 'other.bundle');
+      await call(other.dispatcher, 'ledger.export', { file });
+      const before = await projections(admin);
+      expect(await as(admin, 'admin').invoke('ledger.import', { file })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/another workspace/) } });
+      expect(await projections(admin)).toEqual(before);
+
+      const deposit = path.join(scratch, 'deposit.bundle');
+      await git(vendor, 'bundle', 'create', '-q', deposit, '--all');
+      expect(await as(admin, 'admin').invoke('ledger.import', { file: deposit })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/not a ledger bundle/) } });
+    } finally {
+      await other.close();
+    }
+  });
+});
