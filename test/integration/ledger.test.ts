@@ -6,7 +6,7 @@ import type { Finding } from '../../shared/contract/findings.js';
 import type { Thread } from '../../shared/contract/review.js';
 import { rawSql, sql } from '../../electron/db/sql.js';
 import { PROJECTION_TABLES } from '../../electron/core/events/projector.js';
-import { commitFiles, git, initRepository } from '../helpers/git-fixtures.js';
+import { commitFiles, git, initRepository, refsOf } from '../helpers/git-fixtures.js';
 import { tempDir } from '../helpers/temp.js';
 import { call, createTestWorkspace, TEST_PASSPHRASE, type TestWorkspace } from '../helpers/workspace.js';
 
@@ -239,6 +239,34 @@ describe('ledger bundles for removable media', () => {
       expect(await as(admin, 'admin').invoke('ledger.import', { file: deposit })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/not a ledger bundle/) } });
     } finally {
       await other.close();
+    }
+  });
+});
+
+describe('deposits between workstations', () => {
+  it('gives a reviewer who receives the deposit by bundle the same refs and release digest as the admin', async () => {
+    await commitFiles(vendor, { 'pay/refund.go': 'package pay\n\nfunc Refund() {}\n' }, 'v2');
+    await git(vendor, 'tag', '-a', 'v2', '-m', 'second release');
+    await git(vendor, 'branch', 'release/2.x');
+    await call(admin.dispatcher, 'sync.run', {});
+    const carried = await createTestWorkspace({ people: null, actor: 'admin' });
+    try {
+      const file = path.join(scratch, 'payments-deposit.bundle');
+      await call(admin.dispatcher, 'bundle.export', { component: 'payments', file });
+      await call(carried.dispatcher, 'bundle.import', { component: 'payments', file });
+      const mirrorOf = async (ws: TestWorkspace) => {
+        const row = await ws.workspace.db.read.get<{ id: string }>(sql`SELECT id FROM components WHERE name = 'payments'`);
+        return ws.workspace.paths.mirror(row!.id);
+      };
+      const refs = await refsOf(await mirrorOf(admin), { excludeEscrow: true });
+      expect(refs.size).toBeGreaterThanOrEqual(3);
+      expect(await refsOf(await mirrorOf(carried), { excludeEscrow: true })).toEqual(refs);
+      const pin = async (ws: TestWorkspace) => ((await call(ws.dispatcher, 'release.pin', { component: 'payments', ref: 'v2' })) as { release: { commit: string; digest: string } }).release;
+      const [here, there] = [await pin(admin), await pin(carried)];
+      expect(there).toMatchObject({ commit: here.commit, digest: here.digest });
+      expect(here.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    } finally {
+      await carried.close();
     }
   });
 });
