@@ -36,12 +36,12 @@ export class AuditService {
         const live = await snapshot(tx);
         // Signatures are checked on two threads while the projections are replayed here; an event whose
         // signature fails is then left out of a second replay.
-        await this.replay(tx, good, problems, progress, signal);
+        await this.replay(tx, good, progress, signal);
         const forged = await signatures.failures(signal, (n) => progress(n, good.length, 'signatures'));
         for (const { event, detail } of forged) problems.push({ kind: 'signature', event: event.id, table: null, detail: `${event.type} by ${event.actor} (#${event.seq}): ${detail}` });
         if (forged.length > 0) {
           const bad = new Set(forged.map((f) => f.event.id));
-          await this.replay(tx, good.filter((e) => !bad.has(e.id)), [], progress, signal);
+          await this.replay(tx, good.filter((e) => !bad.has(e.id)), progress, signal);
         }
         compare(live, await snapshot(tx), problems);
         throw new Rollback();
@@ -52,18 +52,16 @@ export class AuditService {
     return { ok: problems.length === 0, ...report, problems: problems.slice(0, 1000), seconds: (performance.now() - started) / 1000 };
   }
 
-  private async replay(tx: Writable, events: readonly LedgerEvent[], problems: Problem[], progress: (completed: number, total: number, phase: string) => void, signal?: AbortSignal): Promise<void> {
+  private async replay(tx: Writable, events: readonly LedgerEvent[], progress: (completed: number, total: number, phase: string) => void, signal?: AbortSignal): Promise<void> {
     for (const { table } of PROJECTION_TABLES) await tx.run(rawSql(`DELETE FROM ${table}`));
     for (const [i, event] of events.entries()) {
       if (i % 1000 === 0) {
         progress(i, events.length, 'projections');
         signal?.throwIfAborted();
       }
-      try {
-        await this.projector.apply(tx, event);
-      } catch (error) {
-        problems.push({ kind: 'projection-failed', event: event.id, table: null, detail: `${event.type}: ${(error as Error).message}` });
-      }
+      // As a merge does: an event that cannot be applied becomes a conflict note, which the live
+      // ledger_conflicts table must then hold too (a live table without it is reported as a missing row).
+      await this.projector.applyOrNote(tx, event);
     }
   }
 }
