@@ -52,7 +52,8 @@ export class Dispatcher {
     const actor = options.actor ?? this.options.defaultActor ?? 'unknown';
     if (!personNameSchema.safeParse(actor).success) throw new AppError('INVALID_INPUT', 'error.api.badPerson', { person: actor.slice(0, 64) });
     const spec = apiContract[method];
-    const parsed = spec.input.safeParse(payload ?? {});
+    // No payload at all means no arguments; `null` or anything else that is not the method's object is refused.
+    const parsed = spec.input.safeParse(payload === undefined ? {} : payload);
     if (!parsed.success) throw invalidInput(method, parsed.error);
     if (spec.mutates && !this.options.writable) throw new AppError('LOCKED', 'error.workspace.readonly');
     await this.options.authorize?.(method, actor);
