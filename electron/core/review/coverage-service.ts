@@ -87,7 +87,14 @@ export class CoverageService {
       const fileRows: ReleaseCoverage['files'] = [];
       for (const file of files) {
         const lines = counts.get(file.oid)!.lines;
-        const relevant = (marksByBlob.get(file.oid) ?? []).filter((m) => counting.has(m.criterion));
+        const marked = marksByBlob.get(file.oid);
+        if (marked === undefined) {
+          // Most files of a large release carry no mark at all: nothing to merge.
+          add(combined, lines, 0, false);
+          if (c.name === forCriterion) fileRows.push({ path: file.path, lines, reviewedLines: 0, reviewers: [] });
+          continue;
+        }
+        const relevant = marked.filter((m) => counting.has(m.criterion));
         const all = new LineSet();
         const people = new Map<string, LineSet>();
         for (const m of relevant) {
@@ -127,21 +134,36 @@ export class CoverageService {
     };
   }
 
+  /** Line counts by blob id, kept in memory too: a blob never changes, and a 100k-file release asks for all of them on every gate. */
+  private readonly knownCounts = new Map<string, { lines: number; binary: boolean }>();
+
+  private remember(blob: string, count: { lines: number; binary: boolean }): { lines: number; binary: boolean } {
+    if (this.knownCounts.size >= KNOWN_COUNTS_KEPT) this.knownCounts.delete(this.knownCounts.keys().next().value!);
+    this.knownCounts.set(blob, count);
+    return count;
+  }
+
   /** Lines per blob (binary files count 0), read once per blob and kept: a blob never changes. */
   private async lineCounts(release: ResolvedRelease, blobs: readonly string[]): Promise<Map<string, { lines: number; binary: boolean }>> {
     const counts = new Map<string, { lines: number; binary: boolean }>();
-    for (let i = 0; i < blobs.length; i += 500) {
-      const chunk = blobs.slice(i, i + 500);
-      const rows = await this.workspace.db.read.all<{ blob: string; lines: number; binary: number }>(sql`SELECT blob, lines, binary FROM blob_lines WHERE blob IN ${sqlList(chunk)}`);
-      for (const r of rows) counts.set(r.blob, { lines: r.lines, binary: r.binary === 1 });
+    const unknown: string[] = [];
+    for (const blob of blobs) {
+      const known = this.knownCounts.get(blob);
+      if (known) counts.set(blob, known);
+      else unknown.push(blob);
     }
-    const missing = blobs.filter((b) => !counts.has(b));
+    for (let i = 0; i < unknown.length; i += 500) {
+      const chunk = unknown.slice(i, i + 500);
+      const rows = await this.workspace.db.read.all<{ blob: string; lines: number; binary: number }>(sql`SELECT blob, lines, binary FROM blob_lines WHERE blob IN ${sqlList(chunk)}`);
+      for (const r of rows) counts.set(r.blob, this.remember(r.blob, { lines: r.lines, binary: r.binary === 1 }));
+    }
+    const missing = unknown.filter((b) => !counts.has(b));
     const fresh: Array<[string, number, number]> = [];
     await this.workspace.objects.readEach(release.gitDir, missing, (blob, object) => {
       if (!object) throw new AppError('INTEGRITY', 'error.mirror.objectMissing', { oid: blob, type: 'blob' });
       const binary = looksBinary(object.data);
       const lines = binary ? 0 : countLines(object.data);
-      counts.set(blob, { lines, binary });
+      counts.set(blob, this.remember(blob, { lines, binary }));
       fresh.push([blob, lines, binary ? 1 : 0]);
     });
     // A read-only window (another process holds the lock) counts again next time rather than write.
@@ -151,6 +173,9 @@ export class CoverageService {
     return counts;
   }
 }
+
+/** About 100 bytes each: a million blobs' counts are 100 MB at most. */
+const KNOWN_COUNTS_KEPT = 1_000_000;
 
 function countLines(data: Buffer): number {
   if (data.length === 0) return 0;

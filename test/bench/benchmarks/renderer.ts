@@ -5,11 +5,10 @@ import { buildAll } from '../../../scripts/lib/build-steps.mjs';
 import { launchChromium } from '../../helpers/browser.js';
 import { serveWorkspace, type ServedApp } from '../../helpers/cli-process.js';
 import type { BenchContext, Benchmark } from '../bench-types.js';
-import { freshPath } from '../bench-workspace.js';
-import { generateSyntheticRepository } from '../synthetic-repository.js';
+import { freshPath, WIDE_FILES, wideSource } from '../bench-workspace.js';
 
 /** The renderer is measured on a release of this many files, whatever the shape of the rest of the table. */
-const TREE_FILES = 100_000;
+const TREE_FILES = WIDE_FILES;
 const LOADS = 7;
 const SCROLL_FRAMES = 240;
 /** A fast fling: 50 rows of 22 px every frame, so every frame builds new rows. */
@@ -26,9 +25,7 @@ let prepared: Promise<RendererSetup> | null = null;
 function rendererSetup(context: BenchContext): Promise<RendererSetup> {
   prepared ??= (async () => {
     await buildAll();
-    const source = freshPath(context, 'wide.git');
-    process.stderr.write(`  generating a ${TREE_FILES}-file repository for the renderer …\n`);
-    await generateSyntheticRepository(source, { files: TREE_FILES, commits: 1, refs: 1, seed: 100_000 });
+    const source = await wideSource(context);
     const root = freshPath(context, 'renderer');
     const workspace = await Workspace.create(root, 'cli');
     const core = createCoreServices(workspace);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from '../../../electron/db/sql.js';
 import type { Benchmark } from '../bench-types.js';
-import { mirroredWorkspace, trustedMirror } from '../bench-workspace.js';
+import type { CoreServices } from '../../../electron/core/services.js';
+import { mirroredWorkspace, trustedMirror, WIDE_FILES, wideSource } from '../bench-workspace.js';
 import { median } from '../measure.js';
 
 /** BENCH_EVENTS makes a quicker run while working on it. */
@@ -31,18 +32,30 @@ export const trustBenchmarks: Benchmark[] = [
     },
   },
   {
-    name: 'release gate of the generated release',
+    name: 'release gate of a 20,000-file release with 100k imported findings (warm)',
     async run(context) {
+      // After the SARIF benchmark (same workspace): the gate must place 100k findings without hydrating them.
       const { core, commit } = await mirroredWorkspace(context);
-      const files = (await core.trees.list('vendor', commit)).entries.length;
-      await core.gates.evaluate('vendor', commit);
-      const samples: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const started = process.hrtime.bigint();
-        await core.gates.evaluate('vendor', commit);
-        samples.push(Number(process.hrtime.bigint() - started) / 1e6);
-      }
-      return { name: `release gate of a ${files.toLocaleString('en')}-file release (warm)`, oursMs: median(samples), baselineName: 'goal from the issue', baselineMs: null, goal: { maxMs: 1000 } };
+      return { name: this.name, oursMs: await warmGate(core, commit), baselineName: 'goal from the issue', baselineMs: null, goal: { maxMs: 1000 } };
+    },
+  },
+  {
+    name: `release gate of a ${WIDE_FILES / 1000}k-file release (warm)`,
+    async run(context) {
+      const { core, commit } = await trustedMirror(context, 'gate', await wideSource(context));
+      return { name: this.name, oursMs: await warmGate(core, commit), baselineName: 'goal from the issue', baselineMs: null, goal: { maxMs: 1000 } };
     },
   },
 ];
+
+/** The median of five gate evaluations after a first one (which reads every blob's line count once). */
+async function warmGate(core: CoreServices, commit: string): Promise<number> {
+  await core.gates.evaluate('vendor', commit);
+  const samples: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = process.hrtime.bigint();
+    await core.gates.evaluate('vendor', commit);
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return median(samples);
+}
