@@ -126,7 +126,15 @@ export const reviewMethods = {
     z.strictObject({ marked: z.number().int(), commit: objectIdSchema }),
     { mutates: true },
   ),
-  'review.coverage': method(z.strictObject({ ...releaseInput, criterion: criterionNameSchema.default('safe-to-deploy') }), releaseCoverageSchema),
+  'review.coverage': method(
+    z.strictObject({
+      ...releaseInput,
+      criterion: criterionNameSchema.default('safe-to-deploy'),
+      /** `reviewed` lists only files with reviewed lines (what the tree marks): a 100k-file release answers small. */
+      files: z.enum(['all', 'reviewed']).default('all'),
+    }),
+    releaseCoverageSchema,
+  ),
 };
 
 export const FINDING_SEVERITY_KEYS = ['critical', 'high', 'medium', 'low', 'info'] as const;

@@ -108,6 +108,10 @@ describe('review coverage', () => {
     const { criteria, files } = await coverage('v2');
     expect(criteria[0]).toMatchObject({ combined: { files: 3, filesReviewed: 2, lines: 12, linesReviewed: 4 }, backlogLines: 8, carriedFiles: 2 });
     expect(files.find((f) => f.path === 'pay/handler.go')).toMatchObject({ lines: 8, reviewedLines: 0 });
+    // What the tree needs: only the files with reviewed lines, the totals unchanged.
+    const reviewed = await aliya.call<ReleaseCoverage>('review.coverage', { component: 'payments', ref: 'v2', files: 'reviewed' });
+    expect(reviewed.files.map((f) => f.path).sort()).toEqual(['README.md', 'pay/util.go']);
+    expect(reviewed.criteria).toEqual(criteria);
   });
 
   it('counts a mark against a criterion for every criterion it implies', async () => {

@@ -24,7 +24,7 @@ export function reviewHandlers(core: CoreServices): Handlers<ReviewMethods> {
     'criterion.list': async ({ component }) => ({ criteria: await core.criteria.list(component) }),
     'criterion.define': async ({ component, name, description, implies }, { actor }) => core.criteria.define(actor, component, name, description, implies),
     'review.mark': async ({ component, ref, paths, criterion, startLine, endLine }, { actor }) => core.coverage.mark(actor, component, ref, paths, criterion, startLine, endLine),
-    'review.coverage': async ({ component, ref, criterion }) => core.coverage.coverage(component, ref, criterion),
+    'review.coverage': async ({ component, ref, criterion, files }) => core.coverage.coverage(component, ref, criterion, files),
     'review.status': async ({ component, ref }) => core.status.status(component, ref),
     'review.dashboard': async () => core.status.dashboard(),
   };

@@ -68,7 +68,7 @@ export class CoverageService {
     return { marked: targets.length, commit: release.commit };
   }
 
-  async coverage(component: string, ref: string, forCriterion: string): Promise<ReleaseCoverage> {
+  async coverage(component: string, ref: string, forCriterion: string, listFiles: 'all' | 'reviewed' = 'all'): Promise<ReleaseCoverage> {
     const release = await this.releases.resolve(component, ref);
     const criteria = await this.criteria.require(component, forCriterion);
     const files = (await this.trees.list(component, release.commit)).entries.filter(isReviewable);
@@ -91,7 +91,7 @@ export class CoverageService {
         if (marked === undefined) {
           // Most files of a large release carry no mark at all: nothing to merge.
           add(combined, lines, 0, false);
-          if (c.name === forCriterion) fileRows.push({ path: file.path, lines, reviewedLines: 0, reviewers: [] });
+          if (c.name === forCriterion && listFiles === 'all') fileRows.push({ path: file.path, lines, reviewedLines: 0, reviewers: [] });
           continue;
         }
         const relevant = marked.filter((m) => counting.has(m.criterion));
@@ -113,7 +113,7 @@ export class CoverageService {
           byPerson.set(person, totals);
         }
         if (relevant.length > 0 && relevant.every((m) => m.commit_id !== release.commit)) carriedFiles++;
-        if (c.name === forCriterion) fileRows.push({ path: file.path, lines, reviewedLines: reviewed, reviewers: [...people.keys()].sort() });
+        if (c.name === forCriterion && (listFiles === 'all' || reviewed > 0)) fileRows.push({ path: file.path, lines, reviewedLines: reviewed, reviewers: [...people.keys()].sort() });
       }
       return {
         criterion: c.name,

@@ -23,7 +23,8 @@ export function CodeView({ navigator, release }: { navigator: Navigator; release
   const { releases, tree, commit } = release;
   const choice = useReviewCriterion(place.component);
   const { criterion } = choice;
-  const coverage = useCall('review.coverage', place.component && commit && criterion ? { component: place.component, ref: commit, criterion } : null);
+  // Only reviewed files are listed: the tree marks those, and a 100k-file release would otherwise send every file.
+  const coverage = useCall('review.coverage', place.component && commit && criterion ? { component: place.component, ref: commit, criterion, files: 'reviewed' } : null);
   const fileCoverage = useMemo(() => new Map((coverage.data?.files ?? []).map((f) => [f.path, f])), [coverage.data]);
   return (
     <>
