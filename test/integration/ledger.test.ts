@@ -225,6 +225,32 @@ describe('ledger bundles for removable media', () => {
     }
   });
 
+  it('notes the events it cannot apply before the deposit is there, and applies them once it is', async () => {
+    const early = await createTestWorkspace({ people: null, actor: 'admin' });
+    try {
+      const file = path.join(scratch, 'ledger-early.bundle');
+      await as(admin, 'admin').call('ledger.export', { file });
+      const first = await as(early, 'admin').call<LedgerExchange>('ledger.import', { file });
+      expect(first.quarantined).toEqual([]);
+      const notes = (await call(early.dispatcher, 'ledger.status', {}) as { conflicts: Array<{ kind: string; subject: string; detail: string }> }).conflicts;
+      expect(notes.length).toBeGreaterThan(0);
+      expect(notes.every((n) => n.kind === 'not-applied')).toBe(true);
+      expect(notes.map((n) => n.subject)).toContain('thread.opened');
+      expect(notes.find((n) => n.subject === 'thread.opened')!.detail).toMatch(/payments/);
+
+      await call(early.dispatcher, 'component.add', { name: 'payments', source: vendor });
+      await call(early.dispatcher, 'sync.run', {});
+      const again = await as(early, 'admin').call<LedgerExchange>('ledger.import', { file });
+      expect(again).toMatchObject({ applied: 0, rebuilt: true });
+      const status = await call(early.dispatcher, 'ledger.status', {}) as { conflicts: Array<{ kind: string }> };
+      expect(status.conflicts.filter((c) => c.kind === 'not-applied')).toEqual([]);
+      expect(await projections(early)).toEqual(await projections(admin));
+      expect(await early.core.audit.verify()).toMatchObject({ ok: true });
+    } finally {
+      await early.close();
+    }
+  });
+
   it("refuses a bundle from another workspace (another admin's roster) and one that is not a ledger", async () => {
     const other = await createTestWorkspace({ people: { Erlan: ['reviewer'] }, actor: 'Erlan' });
     try {

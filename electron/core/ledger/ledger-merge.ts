@@ -3,6 +3,7 @@ import { rawSql, sql } from '../../db/sql.js';
 import { eventOfRow, type EventRow } from '../events/ledger-event.js';
 import { PROJECTION_TABLES, type Projector } from '../events/projector.js';
 import { isGenesis } from '../events/ledger.js';
+import { replayEvents } from '../events/replay.js';
 import { checkEvents, ledgerOrder, safeVerify, type HeldEvent } from '../trust/event-checker.js';
 import { eventFileText } from './event-file.js';
 import { AppError } from '../../../shared/errors.js';
@@ -81,14 +82,14 @@ export async function mergeEvents(tx: Writable, projector: Projector, incoming: 
   const last = appliedLocal.at(-1);
   const inOrder = accepted.every((h) => !last || ledgerOrder(last.event, h.event) < 0);
   // Events that sort after everything applied are applied on top; otherwise (or when earlier events could
-  // not be applied and now perhaps can) the tables are rebuilt from all events in ledger order.
-  const rebuild = accepted.length > 0 && (!inOrder || notApplied > 0);
+  // not be applied and now perhaps can, such as events about a component deposited since) the tables are
+  // rebuilt from all events in ledger order.
+  const rebuild = (accepted.length > 0 && !inOrder) || notApplied > 0;
   const applying = rebuild ? good : accepted;
   if (rebuild) for (const { table } of PROJECTION_TABLES) await tx.run(rawSql(`DELETE FROM ${table}`));
-  for (const h of [...applying].sort((a, b) => ledgerOrder(a.event, b.event))) {
-    // Projections see the payload as parsed from the signed text, exactly as on the signer's machine.
-    await projector.applyOrNote(tx, { ...h.event, payload: JSON.parse(h.payloadText) as Record<string, unknown> });
-  }
+  // Projections see the payload as parsed from the signed text, exactly as on the signer's machine.
+  const ordered = [...applying].sort((a, b) => ledgerOrder(a.event, b.event)).map((h) => ({ ...h.event, payload: JSON.parse(h.payloadText) as Record<string, unknown> }));
+  await replayEvents(tx, projector, ordered);
   const conflictsAfter = (await tx.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM ledger_conflicts`))!.n;
   return { received: incoming.length + failures.length, applied: accepted.length, duplicates, quarantined, rebuilt: rebuild, conflicts: Math.max(0, conflictsAfter - conflictsBefore) };
 }

@@ -4,6 +4,7 @@ import type { Writable } from '../../db/connection.js';
 import { rawSql, sql } from '../../db/sql.js';
 import { eventOfRow, type EventRow, type LedgerEvent } from '../events/ledger-event.js';
 import { PROJECTION_TABLES, type Projector } from '../events/projector.js';
+import { replayEvents } from '../events/replay.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { checkEvents, type HeldEvent } from './event-checker.js';
 
@@ -54,15 +55,11 @@ export class AuditService {
 
   private async replay(tx: Writable, events: readonly LedgerEvent[], progress: (completed: number, total: number, phase: string) => void, signal?: AbortSignal): Promise<void> {
     for (const { table } of PROJECTION_TABLES) await tx.run(rawSql(`DELETE FROM ${table}`));
-    for (const [i, event] of events.entries()) {
-      if (i % 1000 === 0) {
-        progress(i, events.length, 'projections');
-        signal?.throwIfAborted();
-      }
-      // As a merge does: an event that cannot be applied becomes a conflict note, which the live
-      // ledger_conflicts table must then hold too (a live table without it is reported as a missing row).
-      await this.projector.applyOrNote(tx, event);
-    }
+    progress(0, events.length, 'projections');
+    await replayEvents(tx, this.projector, events, (done) => {
+      progress(done, events.length, 'projections');
+      signal?.throwIfAborted();
+    });
   }
 }
 
