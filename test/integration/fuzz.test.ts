@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiContract } from '../../shared/contract/index.js';
+import { startWebServer } from '../../electron/api/http/http-server.js';
 import { rawSql } from '../../electron/db/sql.js';
 import { commitFiles, git, initRepository } from '../helpers/git-fixtures.js';
 import { tempDir } from '../helpers/temp.js';
@@ -144,5 +145,39 @@ describe('schema-guided fuzzing of every method', () => {
     expect(await state()).toBe(before);
     // Still answering.
     expect(await ws.dispatcher.invoke('app.info', {})).toMatchObject({ ok: true });
+  }, 600_000);
+});
+
+describe('fuzzing the HTTP face (web mode)', () => {
+  it('answers malformed, oversized and invalid requests with an error code, never a 5xx, and changes nothing', async () => {
+    const staticDir = await tempDir('ew-fuzz-static-');
+    await fs.writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>Escrow Workbench</title>');
+    const server = await startWebServer({ dispatcher: ws.dispatcher, events: ws.workspace.events, staticDir });
+    try {
+      const random = seeded(7);
+      const before = await state();
+      const methods = Object.entries(apiContract) as Array<[string, { input: z.ZodType }]>;
+      const post = (method: string, body: string, contentType = 'application/json') =>
+        fetch(`http://127.0.0.1:${server.port}/api/invoke/${encodeURIComponent(method)}`, { method: 'POST', headers: { 'Content-Type': contentType, Authorization: `Bearer ${server.token}` }, body });
+      const raw = ['{', 'null', '"text"', '[1,2', '{"a":}', '\u0000', '['.repeat(100_000) + ']'.repeat(100_000), '{"__proto__":{"isAdmin":true}}', `{"x":"${'A'.repeat(40 * 1024 * 1024)}"}`];
+      const failures: string[] = [];
+      let sent = 0;
+      for (let i = 0; i < 1500; i++) {
+        const [method, spec] = methods[Math.floor(random() * methods.length)]!;
+        const useRaw = random() < 0.25;
+        const body = useRaw ? raw[Math.floor(random() * raw.length)]! : JSON.stringify(invalidPayload(spec.input, random)) ?? 'null';
+        const response = await post(method, body, random() < 0.05 ? 'text/plain' : 'application/json');
+        sent++;
+        const answer = (await response.json().catch(() => null)) as { ok?: boolean; error?: { code?: string } } | null;
+        // A call the dispatcher refuses is answered 200 with {ok: false, error}; what never reaches it (bad JSON, too big) with a 4xx.
+        if (response.status >= 500 || answer?.ok !== false || !/^[A-Z_]+$/.test(answer.error?.code ?? '')) failures.push(`${method} ${response.status} ${body.slice(0, 120)} → ${JSON.stringify(answer)?.slice(0, 200)}`);
+      }
+      expect(sent).toBe(1500);
+      expect(failures).toEqual([]);
+      expect(await state()).toBe(before);
+      expect((await post('app.info', '{}')).status).toBe(200);
+    } finally {
+      await server.close();
+    }
   }, 600_000);
 });
