@@ -11,7 +11,9 @@ export interface BenchContext {
 
 export interface BenchResult {
   name: string;
+  /** The measured figure: milliseconds, or MiB when `unit` says so. */
   oursMs: number;
+  unit?: 'ms' | 'MiB';
   baselineName: string;
   baselineMs: number | null;
   goal: { maxRatio?: number; maxMs?: number };

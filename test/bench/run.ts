@@ -67,8 +67,9 @@ function markdownTable(results: readonly BenchResult[]): string {
   const rows = results.map((r) => {
     const ratio = r.baselineMs === null ? '—' : `${(r.oursMs / r.baselineMs).toFixed(2)}×`;
     const met = r.goal.maxRatio !== undefined && r.baselineMs !== null ? r.oursMs / r.baselineMs <= r.goal.maxRatio : r.goal.maxMs !== undefined ? r.oursMs <= r.goal.maxMs : null;
-    const goal = r.goal.maxRatio !== undefined ? `≤ ${r.goal.maxRatio}×` : r.goal.maxMs !== undefined ? `< ${r.goal.maxMs} ms` : '—';
-    return `| ${r.name} | ${r.oursMs.toFixed(1)} ms | ${r.baselineName} ${r.baselineMs === null ? '' : `${r.baselineMs.toFixed(1)} ms`} | ${ratio} | ${goal} | ${met === null ? '—' : met ? 'yes' : '**no**'} |`;
+    const unit = r.unit ?? 'ms';
+    const goal = r.goal.maxRatio !== undefined ? `≤ ${r.goal.maxRatio}×` : r.goal.maxMs !== undefined ? `< ${r.goal.maxMs} ${unit}` : '—';
+    return `| ${r.name} | ${r.oursMs.toFixed(1)} ${unit} | ${r.baselineName} ${r.baselineMs === null ? '' : `${r.baselineMs.toFixed(1)} ${unit}`} | ${ratio} | ${goal} | ${met === null ? '—' : met ? 'yes' : '**no**'} |`;
   });
   return ['| Measurement | Escrow Workbench | Baseline | Ratio | Goal | Met |', '|---|---|---|---|---|---|', ...rows].join('\n');
 }

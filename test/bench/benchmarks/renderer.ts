@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { createCoreServices } from '../../../electron/core/services.js';
 import { Workspace } from '../../../electron/core/workspace/workspace.js';
@@ -158,6 +159,23 @@ export const rendererBenchmarks: Benchmark[] = [
         return sorted[Math.floor(sorted.length * 0.95)]!;
       });
       return { name: this.name, oursMs: p95, baselineName: 'a 60 Hz frame is 16.7 ms', baselineMs: null, goal: { maxMs: 20 } };
+    },
+  },
+  {
+    name: `peak memory (RSS) of the core serving the ${TREE_FILES / 1000}k-file release`,
+    async run(context) {
+      // The app opened on the release, its whole tree listed, every folder opened by a filter, a file read.
+      const setup = await rendererSetup(context);
+      const { app } = setup;
+      await coldLoad(setup, async (page) => {
+        await shownAt(page, '[data-testid="tree-row"]');
+        await page.locator('[data-testid="tree-filter"]').fill('file');
+        await page.waitForFunction(() => document.querySelector('[data-testid="file-tree"] > div')!.clientHeight > 2_000_000);
+        await page.locator('[data-testid="tree-row"]').filter({ hasText: '.go' }).first().click();
+        await page.waitForSelector('[data-testid="code-viewer"] .view-lines');
+      });
+      const peakKiB = Number(/VmHWM:\s+(\d+) kB/.exec(await fs.readFile(`/proc/${app.process.pid}/status`, 'utf8'))?.[1] ?? NaN);
+      return { name: this.name, oursMs: peakKiB / 1024, unit: 'MiB', baselineName: 'a budget for a 2-core, 8 GiB workstation', baselineMs: null, goal: { maxMs: 512 } };
     },
   },
 ];
