@@ -1,4 +1,4 @@
-import { verify as verifySignature, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import type { AuditReport } from '../../../shared/contract/trust.js';
 import type { Writable } from '../../db/connection.js';
 import { rawSql, sql } from '../../db/sql.js';
@@ -7,6 +7,8 @@ import { PROJECTION_TABLES, type Projector } from '../events/projector.js';
 import { replayEvents } from '../events/replay.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { checkEvents, type HeldEvent } from './event-checker.js';
+import { rawPublicKey } from './keys.js';
+import { SignatureWorkers } from './signature-workers.js';
 
 type Problem = AuditReport['problems'][number];
 
@@ -31,20 +33,24 @@ export class AuditService {
     await this.workspace.db
       .transaction(async (tx) => {
         const rows = await tx.all<EventRow>(sql`SELECT * FROM events`);
-        const signatures = new SignatureQueue();
-        const { good, people, trustRoot } = checkRows(rows, problems, signatures);
-        report = { events: rows.length, people, trustRoot };
-        const live = await snapshot(tx);
-        // Signatures are checked on two threads while the projections are replayed here; an event whose
-        // signature fails is then left out of a second replay.
-        await this.replay(tx, good, progress, signal);
-        const forged = await signatures.failures(signal, (n) => progress(n, good.length, 'signatures'));
-        for (const { event, detail } of forged) problems.push({ kind: 'signature', event: event.id, table: null, detail: `${event.type} by ${event.actor} (#${event.seq}): ${detail}` });
-        if (forged.length > 0) {
-          const bad = new Set(forged.map((f) => f.event.id));
-          await this.replay(tx, good.filter((e) => !bad.has(e.id)), progress, signal);
+        const signatures = new SignatureChecks();
+        try {
+          const { good, people, trustRoot } = checkRows(rows, problems, signatures);
+          report = { events: rows.length, people, trustRoot };
+          const live = await snapshot(tx);
+          // Signatures are checked on worker threads while the projections are replayed here; an event whose
+          // signature fails is then left out of a second replay.
+          await this.replay(tx, good, progress, signal);
+          const forged = await signatures.failures((done, total) => progress(done, total, 'signatures'), signal);
+          for (const { event, detail } of forged) problems.push({ kind: 'signature', event: event.id, table: null, detail: `${event.type} by ${event.actor} (#${event.seq}): ${detail}` });
+          if (forged.length > 0) {
+            const bad = new Set(forged.map((f) => f.event.id));
+            await this.replay(tx, good.filter((e) => !bad.has(e.id)), progress, signal);
+          }
+          compare(live, await snapshot(tx), problems);
+        } finally {
+          await signatures.close();
         }
-        compare(live, await snapshot(tx), problems);
         throw new Rollback();
       })
       .catch((error: unknown) => {
@@ -63,57 +69,34 @@ export class AuditService {
   }
 }
 
-/**
- * Ed25519 checks on libuv's thread pool, at most two at a time: the database's queries share that pool and
- * must not wait behind thousands of signatures.
- */
-class SignatureQueue {
-  private readonly waiting: Array<{ event: LedgerEvent; bytes: Buffer; key: KeyObject; signature: Buffer; name: string }> = [];
-  private readonly failed: Array<{ event: LedgerEvent; detail: string }> = [];
-  private running = 0;
-  private done = 0;
-  private idle: (() => void) | null = null;
+/** The signatures `audit verify` defers, checked on worker threads and matched back to their events. */
+class SignatureChecks {
+  private readonly workers = new SignatureWorkers();
+  private readonly jobs: Array<{ event: LedgerEvent; signer: string }> = [];
+  private readonly rawKeys = new WeakMap<KeyObject, string>();
 
-  add(event: LedgerEvent, bytes: Buffer, key: KeyObject, signature: Buffer, name: string): void {
-    this.waiting.push({ event, bytes, key, signature, name });
-    this.pump();
+  add(event: LedgerEvent, bytes: Buffer, key: KeyObject, signature: Buffer, signer: string): void {
+    let raw = this.rawKeys.get(key);
+    if (raw === undefined) {
+      raw = rawPublicKey(key).toString('base64');
+      this.rawKeys.set(key, raw);
+    }
+    this.workers.add(this.jobs.length, raw, bytes, signature);
+    this.jobs.push({ event, signer });
   }
 
-  async failures(signal: AbortSignal | undefined, progress: (n: number) => void): Promise<Array<{ event: LedgerEvent; detail: string }>> {
-    while (this.running > 0 || this.waiting.length > 0) {
-      signal?.throwIfAborted();
-      progress(this.done);
-      await new Promise<void>((resolve) => (this.idle = resolve));
-    }
-    return this.failed;
+  async failures(progress: (done: number, total: number) => void, signal?: AbortSignal): Promise<Array<{ event: LedgerEvent; detail: string }>> {
+    const failed = await this.workers.failures(progress, signal);
+    return failed.map((index) => ({ event: this.jobs[index]!.event, detail: `the signature does not verify with ${this.jobs[index]!.signer}'s key` }));
   }
 
-  private pump(): void {
-    while (this.running < 2 && this.waiting.length > 0) {
-      const job = this.waiting.shift()!;
-      this.running++;
-      const finish = (ok: boolean) => {
-        if (!ok) this.failed.push({ event: job.event, detail: `the signature does not verify with ${job.name}'s key` });
-        this.running--;
-        this.done++;
-        this.pump();
-        if (this.done % 1000 === 0 || (this.running === 0 && this.waiting.length === 0)) {
-          const wake = this.idle;
-          this.idle = null;
-          wake?.();
-        }
-      };
-      try {
-        verifySignature(null, job.bytes, job.key, job.signature, (error, ok) => finish(!error && ok));
-      } catch {
-        finish(false);
-      }
-    }
+  close(): Promise<void> {
+    return this.workers.close();
   }
 }
 
 /** Rows as held events (unsigned rows reported), checked in ledger order; signatures other than roster ones go to the queue. */
-function checkRows(rows: EventRow[], problems: Problem[], signatures: SignatureQueue) {
+function checkRows(rows: EventRow[], problems: Problem[], signatures: SignatureChecks) {
   const held: HeldEvent[] = [];
   for (const row of rows) {
     const event = eventOfRow(row);
