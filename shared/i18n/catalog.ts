@@ -17,9 +17,10 @@ import { findingsMessages } from './messages/findings.js';
 import { reviewUiMessages } from './messages/review-ui.js';
 import { reportMessages } from './messages/report.js';
 import { ledgerMessages } from './messages/ledger.js';
+import { ledgerUiMessages } from './messages/ledger-ui.js';
 
 /** Every feature's messages. A new feature adds its module here (keys must not repeat across modules). */
-export const MESSAGE_MODULES = [appMessages, escrowMessages, codeMessages, errorsMessages, cliMessages, githubMessages, digestMessages, depositMessages, searchMessages, historyMessages, readingMessages, reviewMessages, anchorsMessages, findingsMessages, reviewUiMessages, trustMessages, trustUiMessages, reportMessages, ledgerMessages] as const;
+export const MESSAGE_MODULES = [appMessages, escrowMessages, codeMessages, errorsMessages, cliMessages, githubMessages, digestMessages, depositMessages, searchMessages, historyMessages, readingMessages, reviewMessages, anchorsMessages, findingsMessages, reviewUiMessages, trustMessages, trustUiMessages, reportMessages, ledgerMessages, ledgerUiMessages] as const;
 
 export const en = {
   ...appMessages.en,
@@ -41,6 +42,7 @@ export const en = {
   ...reviewUiMessages.en,
   ...reportMessages.en,
   ...ledgerMessages.en,
+  ...ledgerUiMessages.en,
 };
 export type MessageKey = keyof typeof en;
 export const ru: Readonly<Record<MessageKey, string>> = {
@@ -63,6 +65,7 @@ export const ru: Readonly<Record<MessageKey, string>> = {
   ...reviewUiMessages.ru,
   ...reportMessages.ru,
   ...ledgerMessages.ru,
+  ...ledgerUiMessages.ru,
 };
 export const kk: Readonly<Record<MessageKey, string>> = {
   ...appMessages.kk,
@@ -84,4 +87,5 @@ export const kk: Readonly<Record<MessageKey, string>> = {
   ...reviewUiMessages.kk,
   ...reportMessages.kk,
   ...ledgerMessages.kk,
+  ...ledgerUiMessages.kk,
 };

@@ -10,6 +10,7 @@ import { DepositPage } from '../features/deposit/DepositPage.js';
 import { GateView } from '../features/trust/GateView.js';
 import { RosterView } from '../features/trust/RosterView.js';
 import { AuditView } from '../features/trust/AuditView.js';
+import { LedgerView } from '../features/ledger/LedgerView.js';
 import { CommandPalette, type PaletteCommand } from '../features/palette/CommandPalette.js';
 import { QuickOpen } from '../features/quick-open/QuickOpen.js';
 import { CredentialsPage } from '../features/settings/CredentialsPage.js';
@@ -27,7 +28,7 @@ import { useRelease } from './use-release.js';
 import { goToLine } from '../editor/active-editor.js';
 import { preloadEditors } from '../editor/lazy-editors.js';
 
-export const VIEWS = ['dashboard', 'code', 'search', 'compare', 'findings', 'gate', 'deposit', 'roster', 'audit', 'settings'] as const;
+export const VIEWS = ['dashboard', 'code', 'search', 'compare', 'findings', 'gate', 'deposit', 'roster', 'audit', 'ledger', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** The app shell: components on the left; a release's tree and file, the deposit page, or settings. */
@@ -179,6 +180,11 @@ export function App() {
         {view === 'audit' ? (
           <section className="wide-column">
             <AuditView />
+          </section>
+        ) : null}
+        {view === 'ledger' ? (
+          <section className="wide-column">
+            <LedgerView />
           </section>
         ) : null}
         {view === 'deposit' ? (

@@ -1,5 +1,6 @@
 import type { AuditReport } from '../../../../shared/contract/trust.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { OperationProgress } from '../../components/OperationProgress.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { problemKindName } from './audit-wording.js';
 import { shortHex } from './trust-format.js';
@@ -11,7 +12,6 @@ export function AuditVerifyCard() {
   const { t, locale } = useI18n();
   const verify = useAuditVerify();
   const p = verify.running?.progress ?? null;
-  const percent = p?.completed != null && p.total ? Math.round((p.completed / p.total) * 100) : null;
   return (
     <section className="card" data-testid="audit-verify-card">
       <header className="card-header">
@@ -22,14 +22,15 @@ export function AuditVerifyCard() {
       </header>
       <p className="muted small">{t('auditView.verify.hint')}</p>
       {verify.running ? (
-        <div className="audit-progress" role="status" data-testid="audit-progress">
-          <span>{p?.phase === 'projections' ? t('auditView.verify.phase.projections') : t('auditView.verify.phase.signatures')}</span>
-          <progress max={100} value={percent ?? undefined} aria-label={t('auditView.verify.running')} />
-          <span className="muted small">{percent === null ? '' : `${percent}%`}</span>
-          <button type="button" onClick={verify.cancel} disabled={verify.running.cancelling} data-testid="audit-cancel">
-            {verify.running.cancelling ? t('auditView.verify.cancelling') : t('common.cancel')}
-          </button>
-        </div>
+        <OperationProgress
+          label={t('auditView.verify.running')}
+          phase={p?.phase === 'projections' ? t('auditView.verify.phase.projections') : t('auditView.verify.phase.signatures')}
+          progress={p}
+          cancelling={verify.running.cancelling}
+          onCancel={verify.cancel}
+          testId="audit-progress"
+          cancelTestId="audit-cancel"
+        />
       ) : null}
       {verify.error ? <ErrorNotice error={verify.error} /> : null}
       {verify.report ? <AuditResult report={verify.report} locale={locale} /> : null}

@@ -1,45 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ProgressEvent } from '../../../../shared/contract/events.js';
+import { useCallback, useState } from 'react';
 import type { AuditReport } from '../../../../shared/contract/trust.js';
-import type { WireError } from '../../../../shared/errors.js';
-import { useApi } from '../../app/api-context.js';
-import { toWire } from '../../app/use-call.js';
+import { useOperation } from '../../app/use-operation.js';
 
 /** `audit.verify` as a cancellable operation whose progress events are followed, then its report. */
 export function useAuditVerify() {
-  const api = useApi();
-  const [running, setRunning] = useState<{ progress: ProgressEvent | null; cancelling: boolean } | null>(null);
-  const [outcome, setOutcome] = useState<{ report: AuditReport | null; error: WireError | null }>({ report: null, error: null });
-  const operation = useRef<string | null>(null);
-
-  useEffect(
-    () =>
-      api.subscribe((event) => {
-        if (event.type === 'progress' && event.operationId === operation.current) setRunning((r) => r && { ...r, progress: event });
-      }),
-    [api],
-  );
+  const operation = useOperation();
+  const [report, setReport] = useState<AuditReport | null>(null);
+  const { start: startOperation } = operation;
 
   const start = useCallback(() => {
-    if (operation.current) return;
-    const operationId = crypto.randomUUID();
-    operation.current = operationId;
-    setRunning({ progress: null, cancelling: false });
-    setOutcome({ report: null, error: null });
-    api.call('audit.verify', { operationId }).then(
-      (report) => setOutcome({ report, error: null }),
-      (failure: unknown) => setOutcome({ report: null, error: toWire(failure) }),
-    ).finally(() => {
-      operation.current = null;
-      setRunning(null);
-    });
-  }, [api]);
+    setReport(null);
+    void startOperation('audit.verify', {}, null).then((result) => result && setReport(result));
+  }, [startOperation]);
 
-  const cancel = useCallback(() => {
-    if (!operation.current) return;
-    setRunning((r) => r && { ...r, cancelling: true });
-    void api.call('operation.cancel', { operationId: operation.current });
-  }, [api]);
-
-  return { running, ...outcome, start, cancel };
+  return { running: operation.running, report, error: operation.error, start, cancel: operation.cancel };
 }
