@@ -8,7 +8,7 @@ const operation = { operationId: z.string().uuid().optional() };
 export const ledgerExchangeSchema = z.strictObject({
   /** Where the events came from: `remote/<name>` or `bundle`. */
   source: z.string(),
-  /** Other workstations whose ledgers were new. */
+  /** Other workstations whose ledgers had moved since this source was last read. */
   peers: z.number().int(),
   received: z.number().int(),
   applied: z.number().int(),
@@ -26,10 +26,13 @@ export const ledgerStatusSchema = z.strictObject({
   /** Events in the database not yet written to the ledger repository. */
   pending: z.number().int(),
   remotes: z.array(
-    z.strictObject({ name: z.string(), url: z.string(), lastPushAt: z.string().nullable(), lastPullAt: z.string().nullable(), lastPullEvents: z.number().int().nullable(), lastError: z.string().nullable() }),
+    z.strictObject({ name: z.string(), url: z.string(), lastPushAt: z.string().nullable(), lastPullAt: z.string().nullable(), lastPullEvents: z.number().int().nullable(), lastPullQuarantined: z.number().int().nullable(), lastError: z.string().nullable() }),
   ),
   quarantine: z.array(z.strictObject({ keyid: z.string(), seq: z.number().int(), eventId: z.string().nullable(), source: z.string(), reason: z.string(), detail: z.string(), receivedAt: z.string() })),
   conflicts: z.array(z.strictObject({ eventId: z.string(), kind: z.enum(['concurrent', 'not-applied']), subject: z.string(), detail: z.string(), actor: z.string(), at: z.string() })),
+  /** How many there are in all (the lists stop at 500, newest first). */
+  quarantineTotal: z.number().int(),
+  conflictsTotal: z.number().int(),
 });
 export type LedgerStatus = z.infer<typeof ledgerStatusSchema>;
 

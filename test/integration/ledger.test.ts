@@ -96,7 +96,12 @@ describe('the ledger between workstations', () => {
     expect(await as(approver, 'Aigerim').call<LedgerExchange>('ledger.pull', { remote: 'shared' })).toMatchObject({ applied: 4, quarantined: [] });
     const seen = await as(approver, 'Aigerim').call<{ threads: Thread[] }>('thread.list', { component: 'payments', ref: 'v1', path: 'pay/handler.go' });
     expect(seen.threads.map((t) => [t.id, t.createdBy, t.comments[0]!.body, t.placement.startLine])).toEqual([[thread.id, 'Dana', 'Charge never fails: is that intended?', 3]]);
-    await as(admin, 'admin').call('ledger.pull', { remote: 'shared' });
+    const adminPull = await as(admin, 'admin').call<LedgerExchange>('ledger.pull', { remote: 'shared' });
+    // The admin already holds its own events and the roster ones in the others' ledgers: counted, not read again.
+    expect(adminPull).toMatchObject({ applied: 1, peers: 1 });
+    expect(adminPull.duplicates).toBeGreaterThanOrEqual(3);
+    // Nothing moved since: no workstation's ledger is read again.
+    expect(await as(admin, 'admin').call<LedgerExchange>('ledger.pull', { remote: 'shared' })).toMatchObject({ peers: 0, received: 0, applied: 0 });
     expect(await projections(admin)).toEqual(await projections(approver));
     expect(await projections(reviewer)).toEqual(await projections(approver));
   });
@@ -160,8 +165,10 @@ describe('the ledger between workstations', () => {
     expect(bodies).toContain('Then it must not ship.');
     expect(bodies).not.toContain('The vendor says it is fine.');
     expect(bodies.length).toBe(before.threads[0]!.comments.length + 1);
-    const status = await call(admin.dispatcher, 'ledger.status', {}) as { quarantine: Array<{ keyid: string; seq: number; reason: string; source: string }> };
+    const status = await call(admin.dispatcher, 'ledger.status', {}) as { quarantine: Array<{ keyid: string; seq: number; reason: string; source: string }>; quarantineTotal: number; remotes: Array<{ lastPullQuarantined: number }> };
     expect(status.quarantine).toEqual([expect.objectContaining({ keyid: danaKey.keyid, seq: danaKey.n, reason: 'hash', source: 'remote/shared' })]);
+    expect(status.quarantineTotal).toBe(1);
+    expect(status.remotes[0]!.lastPullQuarantined).toBe(1);
     expect(await admin.core.audit.verify()).toMatchObject({ ok: true });
 
     // Dana cannot push over the tampered copy of her ledger: she is told somebody else wrote into it.
@@ -252,6 +259,13 @@ describe('ledger bundles for removable media', () => {
   });
 
   it("refuses a bundle from another workspace (another admin's roster) and one that is not a ledger", async () => {
+    const empty = await createTestWorkspace({ people: null });
+    try {
+      await call(empty.dispatcher, 'ledger.remoteAdd', { name: 'shared', url: shared });
+      expect(await empty.dispatcher.invoke('ledger.push', { remote: 'shared' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringMatching(/nothing to push/) } });
+    } finally {
+      await empty.close();
+    }
     const other = await createTestWorkspace({ people: { Erlan: ['reviewer'] }, actor: 'Erlan' });
     try {
       const file = path.join(scratch, 'other.bundle');

@@ -71,8 +71,10 @@ export class LedgerSyncService {
     const remote = await this.remote(name);
     await this.repository.flush();
     const tip = await this.repository.tip();
+    // Pushing nothing would say nothing about the remote either: a wrong URL must not look like a push.
+    if (!tip) throw new AppError('NOT_FOUND', 'error.ledger.empty', {});
     const events = (await this.workspace.db.read.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM events WHERE keyid IS NOT NULL`))!.n;
-    if (tip) {
+    {
       const peer = await this.peerId();
       progress(0, null, 'push');
       const ref = `refs/ledger/${peer}`;
@@ -94,7 +96,7 @@ export class LedgerSyncService {
       await this.transfer(remote, ['fetch', '--progress', '--no-tags', '--', remote.url, `+refs/ledger/*:${staging}/*`], progress, signal);
       const outcome = await this.importStaged(staging, `remote/${name}`, progress, signal);
       await this.workspace.db.transaction((tx) =>
-        tx.run(sql`UPDATE ledger_remotes SET last_pull_at = ${this.now().toISOString()}, last_pull_events = ${outcome.applied}, last_error = NULL WHERE name = ${name}`),
+        tx.run(sql`UPDATE ledger_remotes SET last_pull_at = ${this.now().toISOString()}, last_pull_events = ${outcome.applied}, last_pull_quarantined = ${outcome.quarantined.length}, last_error = NULL WHERE name = ${name}`),
       );
       return outcome;
     } catch (error) {
@@ -175,7 +177,8 @@ export class LedgerSyncService {
       const peer = ref.slice(staging.length + 1);
       if (!PEER.test(peer) || peer === own) continue;
       const seen = await this.repository.tip(`refs/peers/${source}/${peer}`);
-      if (seen && seen !== tip && !(await this.repository.isAncestor(seen, tip))) {
+      if (seen === tip) continue;
+      if (seen && !(await this.repository.isAncestor(seen, tip))) {
         if (await this.repository.isAncestor(tip, seen)) continue;
         throw new AppError('CONFLICT', 'error.ledger.rewritten', { peer, source, was: seen.slice(0, 12), now: tip.slice(0, 12) });
       }
@@ -184,9 +187,13 @@ export class LedgerSyncService {
     const ownTip = await this.repository.tip();
     const ours = ownTip ? (await this.repository.eventFiles(ownTip)).files : new Map<string, string>();
     const wanted = new Map<string, string>();
+    const alreadyHere = new Set<string>();
     for (const { tip } of fresh) {
       const { files } = await this.repository.eventFiles(tip);
-      for (const [filePath, oid] of files) if (ours.get(filePath) !== oid) wanted.set(filePath, oid);
+      for (const [filePath, oid] of files) {
+        if (ours.get(filePath) === oid) alreadyHere.add(filePath);
+        else wanted.set(filePath, oid);
+      }
     }
     signal?.throwIfAborted();
     progress(0, wanted.size, 'read');
@@ -222,9 +229,10 @@ export class LedgerSyncService {
     return {
       source,
       peers: fresh.length,
-      received: outcome.received,
+      received: outcome.received + alreadyHere.size,
       applied: outcome.applied,
-      duplicates: outcome.duplicates,
+      // Event files identical to ones held are not even read: they count as already here.
+      duplicates: outcome.duplicates + alreadyHere.size,
       quarantined: outcome.quarantined.map((q) => ({ keyid: q.keyid, seq: q.seq, reason: q.reason, detail: q.detail })),
       conflicts: outcome.conflicts,
       rebuilt: outcome.rebuilt,
@@ -233,7 +241,7 @@ export class LedgerSyncService {
 
   async status(): Promise<LedgerStatus> {
     const db = this.workspace.db.read;
-    const remotes = await db.all<{ name: string; url: string; last_push_at: string | null; last_pull_at: string | null; last_pull_events: number | null; last_error: string | null }>(
+    const remotes = await db.all<{ name: string; url: string; last_push_at: string | null; last_pull_at: string | null; last_pull_events: number | null; last_pull_quarantined: number | null; last_error: string | null }>(
       sql`SELECT * FROM ledger_remotes ORDER BY name`,
     );
     const quarantine = await db.all<{ keyid: string; seq: number; event_id: string | null; source: string; reason: string; detail: string; received_at: string }>(
@@ -243,13 +251,16 @@ export class LedgerSyncService {
       sql`SELECT * FROM ledger_conflicts ORDER BY at DESC LIMIT 500`,
     );
     const counts = (await db.get<{ events: number; pending: number }>(sql`SELECT COUNT(*) AS events, COUNT(*) FILTER (WHERE ledger_commit IS NULL) AS pending FROM events WHERE keyid IS NOT NULL`))!;
+    const totals = (await db.get<{ quarantined: number; conflicts: number }>(sql`SELECT (SELECT COUNT(*) FROM ledger_quarantine) AS quarantined, (SELECT COUNT(*) FROM ledger_conflicts) AS conflicts`))!;
     return {
       peer: await this.peerId(),
       commit: await this.repository.tip(),
       events: counts.events,
       pending: counts.pending,
-      remotes: remotes.map((r) => ({ name: r.name, url: r.url, lastPushAt: r.last_push_at, lastPullAt: r.last_pull_at, lastPullEvents: r.last_pull_events, lastError: r.last_error })),
+      remotes: remotes.map((r) => ({ name: r.name, url: r.url, lastPushAt: r.last_push_at, lastPullAt: r.last_pull_at, lastPullEvents: r.last_pull_events, lastPullQuarantined: r.last_pull_quarantined, lastError: r.last_error })),
       quarantine: quarantine.map((q) => ({ keyid: q.keyid, seq: q.seq, eventId: q.event_id, source: q.source, reason: q.reason, detail: q.detail, receivedAt: q.received_at })),
+      quarantineTotal: totals.quarantined,
+      conflictsTotal: totals.conflicts,
       conflicts: conflicts.map((c) => ({ eventId: c.event_id, kind: c.kind, subject: c.subject, detail: c.detail, actor: c.actor, at: c.at })),
     };
   }

@@ -44,6 +44,7 @@ export const migration006Ledger: Migration = {
         last_push_at TEXT,
         last_pull_at TEXT,
         last_pull_events INTEGER,
+        last_pull_quarantined INTEGER,
         last_error TEXT
       ) STRICT;
     `);

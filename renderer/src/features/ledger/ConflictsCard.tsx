@@ -4,17 +4,18 @@ import { EmptyRow, TableHead } from '../trust/TableParts.js';
 import { conflictKindName } from './ledger-wording.js';
 
 /** Changes that crossed each other (or could not be applied here), settled the same way on every workstation. */
-export function ConflictsCard({ conflicts }: { conflicts: LedgerStatus['conflicts'] }) {
+export function ConflictsCard({ conflicts, total }: { conflicts: LedgerStatus['conflicts']; total: number }) {
   const { t, locale } = useI18n();
   return (
     <section className="card" data-testid="ledger-conflicts" data-count={conflicts.length}>
       <header className="card-header">
         <h3>
           {t('ledgerView.conflicts.title')}
-          {conflicts.length > 0 ? <span className="pill warn ledger-count">{conflicts.length}</span> : null}
+          {total > 0 ? <span className="pill warn ledger-count">{total}</span> : null}
         </h3>
       </header>
       <p className="muted small">{t('ledgerView.conflicts.hint')}</p>
+      {total > conflicts.length ? <p className="muted small">{t('ledgerView.listCut', { shown: conflicts.length, total })}</p> : null}
       <table className="data-table trust-table">
         <TableHead
           titles={[

@@ -54,8 +54,8 @@ export function LedgerView() {
           <RemotesCard remotes={status.data.remotes} busy={busy} onPush={(name) => void exchange.push(name)} onPull={(name) => void exchange.pull(name)} onChanged={reload} />
           {exchange.outcome ? <ExchangeSummary outcome={exchange.outcome} /> : null}
           <BundleCard busy={busy} onImport={exchange.importBundle} onExported={reload} />
-          <QuarantineCard quarantine={status.data.quarantine} />
-          <ConflictsCard conflicts={status.data.conflicts} />
+          <QuarantineCard quarantine={status.data.quarantine} total={status.data.quarantineTotal} />
+          <ConflictsCard conflicts={status.data.conflicts} total={status.data.conflictsTotal} />
         </>
       ) : status.error ? null : (
         <div className="placeholder muted">{t('common.loading')}</div>

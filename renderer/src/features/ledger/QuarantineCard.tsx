@@ -5,17 +5,18 @@ import { shortHex } from '../trust/trust-format.js';
 import { reasonName, sourceName } from './ledger-wording.js';
 
 /** Events received that failed their checks: kept, never applied, each with the core's reason. */
-export function QuarantineCard({ quarantine }: { quarantine: LedgerStatus['quarantine'] }) {
+export function QuarantineCard({ quarantine, total }: { quarantine: LedgerStatus['quarantine']; total: number }) {
   const { t, locale } = useI18n();
   return (
     <section className={`card${quarantine.length > 0 ? ' ledger-alert' : ''}`} data-testid="ledger-quarantine" data-count={quarantine.length}>
       <header className="card-header">
         <h3>
           {t('ledgerView.quarantine.title')}
-          {quarantine.length > 0 ? <span className="pill danger ledger-count">{quarantine.length}</span> : null}
+          {total > 0 ? <span className="pill danger ledger-count">{total}</span> : null}
         </h3>
       </header>
       <p className="muted small">{t('ledgerView.quarantine.hint')}</p>
+      {total > quarantine.length ? <p className="muted small">{t('ledgerView.listCut', { shown: quarantine.length, total })}</p> : null}
       <table className="data-table trust-table">
         <TableHead
           titles={[

@@ -40,6 +40,7 @@ export function RemoteRow({ remote, busy, onPush, onPull, onRemoved }: RemoteRow
         <td data-testid="ledger-remote-pull-at">
           <span className="nowrap">{timeText(locale, remote.lastPullAt, never)}</span>
           {remote.lastPullAt && remote.lastPullEvents !== null ? <div className="muted small">{t('ledgerView.remotes.pulledEvents', { count: remote.lastPullEvents })}</div> : null}
+          {remote.lastPullAt && remote.lastPullQuarantined ? <div className="danger-text small">{t('ledgerView.remotes.pulledQuarantined', { count: remote.lastPullQuarantined })}</div> : null}
         </td>
         <td className="ledger-error" data-testid="ledger-remote-error">
           {remote.lastError ? <span className="danger-text">{remote.lastError}</span> : <span className="muted">—</span>}
