@@ -13,7 +13,8 @@ export const progressEventSchema = z.strictObject({
 });
 export type ProgressEvent = z.infer<typeof progressEventSchema>;
 
-export const CHANGE_TOPICS = ['components', 'releases'] as const;
+/** `ledger`: events from other workstations were merged; anything shown may have changed. */
+export const CHANGE_TOPICS = ['components', 'releases', 'ledger'] as const;
 
 export const changeEventSchema = z.strictObject({
   type: z.literal('changed'),

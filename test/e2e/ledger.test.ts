@@ -164,6 +164,31 @@ describe("the approver's workstation pulls the ledger in the Ledger view", () =>
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     await shot('code-thread');
   });
+
+  it('refreshes a window already showing the file when events arrive: no reload needed', async () => {
+    const second = await openWatchedPage(browser, app.launchUrl);
+    try {
+      const other = second.page;
+      await other.getByTestId('view-code').click();
+      await other.locator('[data-testid="tree-row"][data-path="pay"]').click();
+      await other.locator('[data-testid="tree-row"][data-path="pay/handler.go"]').click();
+      await other.getByTestId('toggle-threads').click();
+      const card = other.getByTestId('thread-card');
+      await expect.poll(() => card.innerText(), { timeout: 10_000 }).toContain('Charge never fails');
+      expect(await card.innerText()).not.toContain('Stub until v2');
+
+      await cli(reviewerDir, '--as', 'Dana', 'thread', 'reply', threadId, '--body', 'Vendor: Stub until v2.');
+      await cli(reviewerDir, 'ledger', 'push', 'shared');
+      await page.getByTestId('view-ledger').click();
+      await remoteRow().getByTestId('ledger-pull').click();
+      await expect.poll(() => page.getByTestId('ledger-result-applied').getAttribute('data-count'), { timeout: 30_000 }).toBe('1');
+      // The other window was never reloaded: the core's "ledger changed" event made it ask again.
+      await expect.poll(() => card.innerText(), { timeout: 10_000 }).toContain('Vendor: Stub until v2.');
+      expect(second.pageErrors).toEqual([]);
+    } finally {
+      await second.page.close();
+    }
+  });
 });
 
 describe('what the checks refuse', () => {
@@ -173,7 +198,7 @@ describe('what the checks refuse', () => {
     // Someone with access to the shared folder rewrites Dana's reply in a new commit on top of her ledger.
     const danaPeer = (JSON.parse(await cli(reviewerDir, '--json', 'ledger', 'status')) as { peer: string }).peer;
     const ref = `refs/ledger/${danaPeer}`;
-    const file = `events/${danaKeyid}/2.json`;
+    const file = `events/${danaKeyid}/3.json`;
     const work = await tempDir('ew-e2e-tamper-');
     await git(work, 'init', '-q');
     await git(work, 'fetch', '-q', shared, `${ref}:refs/heads/victim`);
@@ -193,8 +218,8 @@ describe('what the checks refuse', () => {
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.getAttribute('data-reason')).toBe('hash');
     const cells = (await row.locator('td').allInnerTexts()).map((c) => c.trim());
-    expect(cells.slice(0, 3)).toEqual([danaKeyid.slice(0, 12), '2', 'hash does not match']);
-    expect(cells[3]).toMatch(/^thread\.replied by Dana \(#2\): stored hash [0-9a-f]{12}… is not the hash of the event$/);
+    expect(cells.slice(0, 3)).toEqual([danaKeyid.slice(0, 12), '3', 'hash does not match']);
+    expect(cells[3]).toMatch(/^thread\.replied by Dana \(#3\): stored hash [0-9a-f]{12}… is not the hash of the event$/);
     expect(cells[4]).toBe('remote shared');
     expect(await page.getByTestId('ledger-quarantine').getAttribute('data-count')).toBe('1');
     await shot('quarantine');
@@ -229,7 +254,7 @@ describe('bundles for removable media', () => {
     await page.getByTestId('ledger-export').click();
     const exported = page.getByTestId('ledger-exported');
     await expect.poll(() => exported.count()).toBe(1);
-    expect(await exported.innerText()).toContain(`Wrote 4 events to ${file}.`);
+    expect(await exported.innerText()).toContain(`Wrote 5 events to ${file}.`);
     const mark = await page.getByTestId('ledger-mark').innerText();
     expect(mark).toMatch(/^[0-9a-f]{40}$/);
     expect(existsSync(file)).toBe(true);

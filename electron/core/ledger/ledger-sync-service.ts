@@ -225,6 +225,7 @@ export class LedgerSyncService {
     // The database is complete first; where each peer's ledger was taken from is recorded after.
     for (const { peer, tip } of fresh) await runGit(['update-ref', `refs/peers/${source}/${peer}`, tip], { gitDir: this.repository.gitDir });
     await this.repository.flush();
+    if (outcome.applied > 0 || outcome.rebuilt) this.workspace.events.publish({ type: 'changed', topic: 'ledger', component: null });
     progress(incoming.length, incoming.length, 'done');
     return {
       source,

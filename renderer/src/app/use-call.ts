@@ -36,6 +36,8 @@ export function useCall<M extends MethodName>(method: M, input: MethodInput<M> |
   }, [api, method, key, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  // Events merged from other workstations can change anything on screen: every loaded result is asked again.
+  useEffect(() => api.subscribe((event) => event.type === 'changed' && event.topic === 'ledger' && key !== null && reload()), [api, key, reload]);
   return { ...state, reload };
 }
 
