@@ -3,7 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openWatchedPage, visibleEditorText } from '../helpers/browser.js';
+import { launchChromium, openWatchedPage, screenshot, visibleEditorText } from '../helpers/browser.js';
 import { runCliProcess, serveWorkspace, type ServedApp } from '../helpers/cli-process.js';
 import { commitFiles, git, initRepository } from '../helpers/git-fixtures.js';
 import { tempDir } from '../helpers/temp.js';
@@ -13,7 +13,6 @@ import { TEST_PASSPHRASE } from '../helpers/workspace.js';
 // The admin's signs the roster; the reviewer's (Dana) and the approver's (Aigerim) each hold only their own key.
 // Dana's thread, written on her workstation, reaches the approver's screen through the Ledger view's Pull.
 
-const SHOTS = '/tmp/shots';
 const HANDLER = 'package pay\n\nfunc Charge() error {\n\treturn nil\n}\n';
 const THREAD = 'Charge never fails: is that intended? <img src=x onerror=alert(1)>';
 
@@ -88,7 +87,6 @@ beforeAll(async () => {
   app = await serveWorkspace(approverDir);
   browser = await launchChromium();
   ({ page, pageErrors, dialogs } = await openWatchedPage(browser, app.launchUrl));
-  await fs.mkdir(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
@@ -100,7 +98,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `ledger-${name}.png`), fullPage: true });
+const shot = (name: string) => screenshot(page, `e2e-ledger-${name}`, { fullPage: true });
 const remoteRow = () => page.locator('[data-testid="ledger-remote-row"][data-name="shared"]');
 
 describe("the approver's workstation pulls the ledger in the Ledger view", () => {

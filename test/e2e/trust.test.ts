@@ -2,13 +2,12 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openWatchedPage } from '../helpers/browser.js';
+import { launchChromium, openWatchedPage, screenshot } from '../helpers/browser.js';
 import { runCliProcess, serveWorkspace, type ServedApp } from '../helpers/cli-process.js';
 import { commitFiles, git, initRepository } from '../helpers/git-fixtures.js';
 import { tempDir } from '../helpers/temp.js';
 import { TEST_PASSPHRASE } from '../helpers/workspace.js';
 
-const SHOTS = '/tmp/shots';
 const FILES = { 'pay/charge.go': 'package pay\n\nfunc Charge(id string) error {\n\treturn nil\n}\n', 'pay/refund.go': 'package pay\n\nfunc Refund() {}\n', 'README.md': '# Billing\n' };
 const MARKUP = '<img src=x onerror=alert(1)>';
 
@@ -48,7 +47,6 @@ beforeAll(async () => {
   app = await serveWorkspace(workspace);
   browser = await launchChromium();
   ({ page, pageErrors, dialogs } = await openWatchedPage(browser, app.launchUrl));
-  await fs.mkdir(SHOTS, { recursive: true });
 });
 
 afterAll(async () => {
@@ -56,7 +54,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `trust-${name}.png`) });
+const shot = (name: string) => screenshot(page, `e2e-trust-${name}`);
 
 /** A call as the person the page acts as (the header the app itself sends). */
 function invoke(method: string, input: unknown): Promise<{ ok: boolean; result?: unknown; error?: { code: string; message: string } }> {
@@ -233,6 +231,30 @@ describe('the manifest', () => {
   });
 });
 
+describe('the release report', () => {
+  it('downloads as HTML in the reader\'s language, with the verdict, the three sign-offs and the digest', async () => {
+    await page.getByTestId('locale-ru').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-html').click()]);
+    expect(download.suggestedFilename()).toBe('billing_v1.0.0_ru.html');
+    const html = await fs.readFile(await download.path(), 'utf8');
+    expect(html).toContain('<html lang="ru">');
+    expect(html).toContain('Одобрено: все требования политики выполнены.');
+    for (const signer of ['rita', 'sam', 'april']) expect(html).toContain(`<td class="strong">${signer}</td>`);
+    expect(html).toContain(commit);
+    expect(html.toLowerCase()).not.toContain('<script');
+    expect(await page.getByTestId('report-saved').innerText()).toBe('Сохранено как billing_v1.0.0_ru.html');
+  });
+
+  it('downloads as a PDF printed by Chromium', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-pdf').click()]);
+    expect(download.suggestedFilename()).toBe('billing_v1.0.0_ru.pdf');
+    const pdf = await fs.readFile(await download.path());
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(1024);
+    await page.getByTestId('locale-en').click();
+  });
+});
+
 describe('the audit log', () => {
   it('lists the sign-offs, filters by type and person, and verifies with no problems', async () => {
     await openView('audit');
@@ -337,7 +359,7 @@ describe('a workspace whose roster is empty', () => {
       expect(await panel.innerText()).toContain('At least 8 characters.');
       await panel.getByTestId('first-admin-passphrase').fill('gulnara passphrase');
       await panel.getByTestId('first-admin-repeat').fill('gulnara passphrase');
-      await first.screenshot({ path: path.join(SHOTS, 'trust-first-run.png') });
+      await screenshot(first, 'e2e-trust-first-run');
       await panel.getByTestId('first-admin-submit').click();
       await expect.poll(() => first.getByTestId('person-name').innerText(), { timeout: 10_000 }).toBe('Gulnara');
       await first.getByTestId('view-roster').click();

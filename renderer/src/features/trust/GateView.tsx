@@ -7,6 +7,7 @@ import { ReleasePicker } from '../releases/ReleasePicker.js';
 import { GateRequirements } from './GateRequirements.js';
 import { GateSummary } from './GateSummary.js';
 import { ManifestButton } from './ManifestButton.js';
+import { ReportButtons } from './ReportButtons.js';
 import { SignoffForm } from './SignoffForm.js';
 import { SignoffTable } from './SignoffTable.js';
 import './trust.css';
@@ -69,6 +70,7 @@ function ReleaseGate({ component, gateRef, person, picker }: { component: string
           {t('gateView.reload')}
         </button>
         {gate.data ? <ManifestButton component={component} gateRef={gateRef} refName={gate.data.ref} /> : null}
+        {gate.data ? <ReportButtons component={component} gateRef={gateRef} /> : null}
       </GateToolbar>
       {gate.error ? <ErrorNotice error={gate.error} /> : null}
       {!gate.data ? (

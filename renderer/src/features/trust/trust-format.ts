@@ -12,7 +12,16 @@ export function manifestFileName(component: string, ref: string): string {
 
 /** Save text as a file through a download link (no new window). */
 export function saveTextFile(fileName: string, text: string, type: string): void {
-  const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(new Blob([text], { type })), download: fileName });
+  saveBlob(fileName, new Blob([text], { type }));
+}
+
+/** Save bytes the core sent as base64 (a report) as a file, byte for byte. */
+export function saveBase64File(fileName: string, base64: string, type: string): void {
+  saveBlob(fileName, new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], { type }));
+}
+
+function saveBlob(fileName: string, blob: Blob): void {
+  const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: fileName });
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
