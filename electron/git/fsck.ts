@@ -26,7 +26,7 @@ export async function runFsck(gitDir: string, signal?: AbortSignal): Promise<Fsc
   return problems;
 }
 
-/** Lines of fsck output as problems; warnings, notices and dangling objects are not problems. */
+/** Lines of fsck output as problems; warnings (except content built to attack a checkout), notices and dangling objects are not. */
 export function parseFsckOutput(output: string): FsckProblem[] {
   const problems: FsckProblem[] = [];
   const lines = output.split('\n');
@@ -39,8 +39,10 @@ export function parseFsckOutput(output: string): FsckProblem[] {
       const to = /^to\s+(\w+) ([0-9a-f]{40,64})/.exec((lines[i + 1] ?? '').trim());
       if (to) i++;
       problems.push({ kind: 'broken-link', detail: to ? `${match[1]} ${match[2]} → ${to[1]} ${to[2]}` : line, oid: to?.[2] ?? match[2]! });
-    } else if ((match = /^error in (\w+) ([0-9a-f]{40,64}): (\w+): (.*)$/.exec(line))) {
-      problems.push({ kind: UNSAFE.test(match[3]!) ? 'unsafe-content' : 'object-malformed', detail: line, oid: match[2]! });
+    } else if ((match = /^(error|warning) in (\w+) ([0-9a-f]{40,64}): (\w+): (.*)$/.exec(line))) {
+      // git 2.39 reports a tree entry named `.`, `..` or `.git` only as a warning; it is still an attack on a checkout.
+      const unsafe = UNSAFE.test(match[4]!);
+      if (unsafe || match[1] === 'error') problems.push({ kind: unsafe ? 'unsafe-content' : 'object-malformed', detail: line, oid: match[3]! });
     } else if (/^(error|fatal): /.test(line)) {
       const oid = /\b([0-9a-f]{40,64})\b/.exec(line)?.[1] ?? null;
       problems.push({ kind: /pack|\.idx\b/i.test(line) ? 'pack-corrupt' : 'object-corrupt', detail: line, oid });

@@ -1,5 +1,6 @@
 import { AppError } from '../errors.js';
 import { decodePathBytes } from './path-bytes.js';
+import { visibleText } from './visible-text.js';
 
 /**
  * The escrow tree digest `escrow-tree-v1` (DESIGN.md, "Formats"). Outsiders recompute it offline, so this
@@ -75,7 +76,7 @@ export function formatDigest(hex: string): string {
 /** The hex of a written digest; anything but `sha256:` and 64 lowercase hex digits is refused. */
 export function parseDigest(text: string): string {
   const match = DIGEST.exec(text);
-  if (!match) throw new AppError('INVALID_INPUT', 'error.digest.malformed', { text: visible(text.slice(0, 100)) });
+  if (!match) throw new AppError('INVALID_INPUT', 'error.digest.malformed', { text: visibleText(text.slice(0, 100)) });
   return match[1]!;
 }
 
@@ -108,12 +109,7 @@ export class EscrowTreeDigestBuilder {
 
 /** A path for messages: decoded as path-bytes.ts does, with control characters made visible. */
 export function displayPath(bytes: Uint8Array): string {
-  return visible(decodePathBytes(bytes));
-}
-
-/** Control and bidirectional-override characters as visible escapes: names are vendor data, shown in terminals. */
-function visible(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
+  return visibleText(decodePathBytes(bytes));
 }
 
 function checkRecord(record: EscrowTreeRecord): void {

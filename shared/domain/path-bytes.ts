@@ -59,3 +59,36 @@ function utf8SequenceLength(bytes: Uint8Array, i: number): number {
     return 0;
   }
 }
+
+const UNRESERVED = /^[A-Za-z0-9\-_.!~*'()]$/;
+
+/**
+ * Text holding a path as a URL component: its bytes (a name that was not UTF-8 gives back its own bytes)
+ * percent-encoded where encodeURIComponent would, which for such a name would throw on the escaped bytes.
+ */
+export function percentEncodePath(text: string): string {
+  let out = '';
+  for (const byte of encodePathString(text)) {
+    const char = String.fromCharCode(byte);
+    out += byte < 0x80 && UNRESERVED.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+/** The inverse of percentEncodePath (also reads what encodeURIComponent wrote); null when a `%` escape is malformed. */
+export function percentDecodePath(text: string): string | null {
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '%') {
+      const hex = text.slice(i + 1, i + 3);
+      if (!/^[0-9A-Fa-f]{2}$/.test(hex)) return null;
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      const codePoint = text.codePointAt(i)!;
+      if (codePoint > 0xffff) i++;
+      bytes.push(...encodePathString(String.fromCodePoint(codePoint)));
+    }
+  }
+  return decodePathBytes(Uint8Array.from(bytes));
+}

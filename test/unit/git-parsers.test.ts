@@ -87,7 +87,8 @@ describe('fsck output', () => {
       `error in blob ${OID_B}: gitmodulesUpdate: disallowed submodule update setting: !sh`,
       `error in tag ${OID_A}: missingTaggerEntry: invalid format - expected 'tagger' line`,
       `error: packfile /m/objects/pack/pack-1.pack does not match index`,
-      'warning in tree 1234: zeroPaddedFilemode: contains zero-padded file modes',
+      `warning in tree ${OID_A}: zeroPaddedFilemode: contains zero-padded file modes`,
+      `warning in tree ${OID_B}: hasDotdot: contains '..'`,
       `dangling commit ${OID_A}`,
     ].join('\n');
     expect(parseFsckOutput(out).map((p) => [p.kind, p.oid])).toEqual([
@@ -96,6 +97,7 @@ describe('fsck output', () => {
       ['unsafe-content', OID_B],
       ['object-malformed', OID_A],
       ['pack-corrupt', null],
+      ['unsafe-content', OID_B],
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { componentNameSchema, refInputSchema, treePathSchema } from '../../shared/domain/names.js';
-import { decodePathBytes, encodePathString, hasEscapedBytes } from '../../shared/domain/path-bytes.js';
+import { decodePathBytes, encodePathString, hasEscapedBytes, percentDecodePath, percentEncodePath } from '../../shared/domain/path-bytes.js';
 import { languageOfPath } from '../../shared/domain/languages.js';
 
 describe('input schemas', () => {
@@ -44,6 +44,22 @@ describe('path bytes', () => {
     const text = decodePathBytes(mixed);
     expect(text.startsWith('ж')).toBe(true);
     expect(Buffer.from(encodePathString(text)).equals(mixed)).toBe(true);
+  });
+
+  it('puts a name that is not UTF-8 in a URL as its own bytes, where encodeURIComponent throws, and reads it back', () => {
+    const location = `legacy@${'a'.repeat(40)}:${decodePathBytes(Buffer.from([0x64, 0x2f, 0xcf, 0xf0, 0x2e, 0x74]))}#L2`;
+    expect(() => encodeURIComponent(location)).toThrow(URIError);
+    const encoded = percentEncodePath(location);
+    expect(encoded).toBe(`legacy%40${'a'.repeat(40)}%3Ad%2F%CF%F0.t%23L2`);
+    expect(percentDecodePath(encoded)).toBe(location);
+  });
+
+  it('encodes a UTF-8 location exactly as encodeURIComponent does, and reads either back', () => {
+    const location = "docs@abc:Руководство (ёж)/<img src=x>!~*'.md#L1-L3 😀";
+    expect(percentEncodePath(location)).toBe(encodeURIComponent(location));
+    expect(percentDecodePath(encodeURIComponent(location))).toBe(location);
+    expect(percentDecodePath('%zz')).toBeNull();
+    expect(percentDecodePath('50%')).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatLocation, parseLocation } from '../../../shared/domain/code-location.js';
+import { percentDecodePath, percentEncodePath } from '../../../shared/domain/path-bytes.js';
 
 /** Where the reader is: a component, a release (ref name or commit), a file and a line range. */
 export interface Place {
@@ -21,18 +22,13 @@ export function placeLocation(place: Place, commit: string | null): string | nul
 
 /** The URL that opens a place: web mode's address or Electron's app:// one, the same renderer either way. */
 export function placeUrl(location: string): string {
-  return `${window.location.origin}${window.location.pathname}${HASH_PREFIX}${encodeURIComponent(location)}`;
+  return `${window.location.origin}${window.location.pathname}${HASH_PREFIX}${percentEncodePath(location)}`;
 }
 
 function placeFromHash(hash: string): Place | null {
   if (!hash.startsWith(HASH_PREFIX)) return null;
-  let text: string;
-  try {
-    text = decodeURIComponent(hash.slice(HASH_PREFIX.length));
-  } catch {
-    return null;
-  }
-  const location = parseLocation(text);
+  const text = percentDecodePath(hash.slice(HASH_PREFIX.length));
+  const location = text === null ? null : parseLocation(text);
   return location ? { component: location.component, ref: location.commit, path: location.path, startLine: location.startLine, endLine: location.endLine } : null;
 }
 
@@ -49,9 +45,10 @@ export function useNavigator() {
   const currentRef = useRef(current);
   currentRef.current = current;
 
-  const go = useCallback((place: Partial<Place>, options: { replace?: boolean } = {}) => {
+  const go = useCallback((place: Partial<Place>, options: { replace?: boolean; onlyIf?: (from: Place) => boolean } = {}) => {
     setState((s) => {
       const from = s.entries[s.index] ?? NOWHERE;
+      if (options.onlyIf && !options.onlyIf(from)) return s;
       const next: Place = { ...from, ...place };
       if (options.replace || samePlace(from, next)) {
         const entries = [...s.entries];
@@ -87,7 +84,7 @@ export function useAddressBar(location: string | null | undefined): void {
     // Undefined: the release is still resolving; the address keeps what it says until it has (a deep link
     // opened by a fresh page must not be cleared, nor given the previous release's commit).
     if (location === undefined) return;
-    const hash = location ? `${HASH_PREFIX}${encodeURIComponent(location)}` : '';
+    const hash = location ? `${HASH_PREFIX}${percentEncodePath(location)}` : '';
     if (window.location.hash !== hash) window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
   }, [location]);
 }

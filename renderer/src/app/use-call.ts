@@ -6,6 +6,8 @@ import { useApi } from './api-context.js';
 
 export interface CallState<T> {
   data: T | null;
+  /** The input `data` answers (JSON), which lags the current input while a newer request is under way. */
+  dataFor: string | null;
   error: WireError | null;
   loading: boolean;
   reload(): void;
@@ -17,21 +19,21 @@ export interface CallState<T> {
  */
 export function useCall<M extends MethodName>(method: M, input: MethodInput<M> | null): CallState<MethodOutput<M>> {
   const api = useApi();
-  const [state, setState] = useState<{ data: MethodOutput<M> | null; error: WireError | null; loading: boolean }>({ data: null, error: null, loading: input !== null });
+  const [state, setState] = useState<{ data: MethodOutput<M> | null; dataFor: string | null; error: WireError | null; loading: boolean }>({ data: null, dataFor: null, error: null, loading: input !== null });
   const [generation, setGeneration] = useState(0);
   const latest = useRef(0);
   const key = input === null ? null : JSON.stringify(input);
 
   useEffect(() => {
     if (key === null) {
-      setState({ data: null, error: null, loading: false });
+      setState({ data: null, dataFor: null, error: null, loading: false });
       return;
     }
     const request = ++latest.current;
     setState((s) => ({ ...s, loading: true }));
     api.call(method, JSON.parse(key) as MethodInput<M>).then(
-      (data) => request === latest.current && setState({ data, error: null, loading: false }),
-      (error: unknown) => request === latest.current && setState({ data: null, error: toWire(error), loading: false }),
+      (data) => request === latest.current && setState({ data, dataFor: key, error: null, loading: false }),
+      (error: unknown) => request === latest.current && setState({ data: null, dataFor: null, error: toWire(error), loading: false }),
     );
   }, [api, method, key, generation]);
 

@@ -13,10 +13,13 @@ export function useRelease(navigator: Navigator) {
     const data = releases.data;
     if (!data || place.ref !== null) return;
     const preferred = data.pinned[0]?.commit ?? data.releases.find((r) => r.refname === data.defaultRef)?.refname ?? data.releases[0]?.refname ?? null;
-    if (preferred) go({ ref: preferred }, { replace: true });
-  }, [releases.data, place.ref, go]);
+    // Only if nobody chose a release meanwhile (a pick made before this effect ran must stand).
+    if (preferred) go({ ref: preferred }, { replace: true, onlyIf: (from) => from.component === place.component && from.ref === null });
+  }, [releases.data, place.component, place.ref, go]);
   const tree = useCall('tree.list', place.component && place.ref ? { component: place.component, ref: place.ref } : null);
-  return { releases, tree, commit: tree.data?.commit ?? null };
+  // While another component's tree is still on screen its commit means nothing here (asking with it gives NOT_FOUND).
+  const treeComponent = tree.dataFor === null ? null : (JSON.parse(tree.dataFor) as { component: string }).component;
+  return { releases, tree, commit: treeComponent === place.component ? (tree.data?.commit ?? null) : null };
 }
 
 export type Release = ReturnType<typeof useRelease>;

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { visibleText } from '../../../shared/domain/visible-text.js';
 
 export interface PickerItem {
   key: string;
@@ -71,7 +72,7 @@ export function Highlighted({ text, positions }: { text: string; positions: read
       flush(i);
       runMarked = isMarked;
     }
-    run += char;
+    run += visibleText(char, { keepLines: true });
   });
   flush(text.length);
   return <>{parts}</>;

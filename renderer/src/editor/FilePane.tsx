@@ -9,6 +9,7 @@ import type { LineMark, LineRange, LineZone } from './line-annotations.js';
 import { CodeViewer } from './lazy-editors.js';
 import { base64ToBytes, hexDump } from './hex-dump.js';
 import { PagedText } from './PagedText.js';
+import { visibleText } from '../../../shared/domain/visible-text.js';
 
 interface FilePaneProps {
   component: string;
@@ -55,7 +56,7 @@ export function FilePane({ component, commit, path, navigator, tools, notes, mar
             →
           </button>
         </span>
-        <span className="file-path">{path}</span>
+        <span className="file-path">{visibleText(path)}</span>
         {file ? (
           <span className="file-meta">
             {t('viewer.meta', { size: file.size, sizeText: file.size.toLocaleString(locale), language: file.language, encoding: file.encoding ?? '—' })}

@@ -3,6 +3,7 @@ import type { Place } from '../../app/navigation.js';
 import { useCall } from '../../app/use-call.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { visibleText } from '../../../../shared/domain/visible-text.js';
 
 interface HistoryPanelProps {
   component: string;
@@ -30,10 +31,10 @@ export function HistoryPanel({ component, commit, path, onOpen, onClose }: Histo
         {history.data?.entries.map((entry) => (
           <li key={entry.commit} className={entry.commit === shown ? 'selected' : ''}>
             <button type="button" onClick={() => setShown(shown === entry.commit ? null : entry.commit)} data-testid="history-entry">
-              <span className="mono small">{entry.commit.slice(0, 8)}</span> <span className="history-subject">{entry.subject}</span>
+              <span className="mono small">{entry.commit.slice(0, 8)}</span> <span className="history-subject">{visibleText(entry.subject)}</span>
               <div className="muted small">
-                {entry.author} · {new Date(entry.date).toLocaleString(locale)}
-                {entry.path !== path ? ` · ${entry.path}` : ''}
+                {visibleText(entry.author)} · {new Date(entry.date).toLocaleString(locale)}
+                {entry.path !== path ? ` · ${visibleText(entry.path)}` : ''}
               </div>
             </button>
             {entry.commit === shown ? <CommitDetails component={component} commit={entry.commit} onOpen={onOpen} /> : null}
@@ -53,19 +54,19 @@ function CommitDetails({ component, commit, onOpen }: { component: string; commi
   return (
     <div className="commit-details" data-testid="commit-details">
       <div className="small">
-        {t('fileHistory.author')}: {d.author.name} &lt;{d.author.email}&gt; · {new Date(d.author.date).toLocaleString(locale)}
+        {t('fileHistory.author')}: {visibleText(d.author.name)} &lt;{visibleText(d.author.email)}&gt; · {new Date(d.author.date).toLocaleString(locale)}
       </div>
       {d.committer.name !== d.author.name ? (
         <div className="small muted">
-          {t('fileHistory.committer')}: {d.committer.name} · {new Date(d.committer.date).toLocaleString(locale)}
+          {t('fileHistory.committer')}: {visibleText(d.committer.name)} · {new Date(d.committer.date).toLocaleString(locale)}
         </div>
       ) : null}
-      <pre className="commit-message">{d.message}</pre>
+      <pre className="commit-message">{visibleText(d.message, { keepLines: true })}</pre>
       <ul className="commit-files">
         {d.files.map((f) => (
           <li key={`${f.oldPath ?? ''}>${f.path}`}>
             <button type="button" className="link-button" disabled={f.status === 'deleted'} onClick={() => onOpen({ component, ref: commit, path: f.path, startLine: null, endLine: null })}>
-              <span className={`change-status change-${f.status}`}>{t(`compare.status.${f.status}`)}</span> <span className="mono">{f.oldPath && f.oldPath !== f.path ? `${f.oldPath} → ${f.path}` : f.path}</span>{' '}
+              <span className={`change-status change-${f.status}`}>{t(`compare.status.${f.status}`)}</span> <span className="mono">{visibleText(f.oldPath && f.oldPath !== f.path ? `${f.oldPath} → ${f.path}` : f.path)}</span>{' '}
               <span className="muted">{f.additions === null ? t('compare.binary') : `+${f.additions} −${f.deletions}`}</span>
             </button>
           </li>

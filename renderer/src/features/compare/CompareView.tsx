@@ -8,6 +8,7 @@ import { ReleasePicker } from '../releases/ReleasePicker.js';
 import { DiffThreadsPanel } from './DiffThreadsPanel.js';
 import { FileDiff } from './FileDiff.js';
 import { sideFiles, useDiffThreads } from './use-diff-threads.js';
+import { visibleText } from '../../../../shared/domain/visible-text.js';
 
 interface CompareViewProps {
   component: string;
@@ -61,7 +62,7 @@ export function CompareView({ component, head, release }: CompareViewProps) {
               <li key={`${file.oldPath ?? ''}>${file.path}`}>
                 <button type="button" className={file === selected ? 'selected' : ''} onClick={() => setSelected(file)} data-testid="changed-file" data-path={file.path}>
                   <span className={`change-status change-${file.status}`}>{t(`compare.status.${file.status}`)}</span>
-                  <span className="mono">{file.oldPath && file.oldPath !== file.path ? `${file.oldPath} → ${file.path}` : file.path}</span>
+                  <span className="mono">{visibleText(file.oldPath && file.oldPath !== file.path ? `${file.oldPath} → ${file.path}` : file.path)}</span>
                   <span className="change-counts">{file.additions === null ? t('compare.binary') : `+${file.additions} −${file.deletions}`}</span>
                 </button>
               </li>

@@ -3,6 +3,7 @@ import type { AlarmRecord } from '../../../../shared/contract/deposits.js';
 import type { WireError } from '../../../../shared/errors.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { visibleText } from '../../../../shared/domain/visible-text.js';
 
 interface AlarmsCardProps {
   alarms: readonly AlarmRecord[];
@@ -45,7 +46,7 @@ function AlarmItem({ alarm, onAcknowledge }: { alarm: AlarmRecord; onAcknowledge
     <li className={`alarm ${alarm.acknowledgements.length === 0 ? 'open' : 'acknowledged'}`} data-testid={`alarm-${alarm.id}`}>
       <div className="alarm-head">
         <span className={`pill ${alarm.severity === 'high' ? 'danger' : 'warn'}`}>{t(`severity.${alarm.severity}`)}</span>
-        <span className="mono">{alarm.refname}</span>
+        <span className="mono">{visibleText(alarm.refname)}</span>
         <span>{t(alarm.kind === 'forced' ? 'deposit.alarmForced' : 'deposit.alarmDeleted')}</span>
         <span className="muted">{new Date(alarm.raisedAt).toLocaleString(locale)}</span>
       </div>

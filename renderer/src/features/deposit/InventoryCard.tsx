@@ -3,6 +3,7 @@ import type { ReleaseInventory } from '../../../../shared/contract/deposits.js';
 import type { ChartOption } from '../../components/Chart.js';
 import { Chart } from '../../components/LazyChart.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { visibleText } from '../../../../shared/domain/visible-text.js';
 
 /** What a release contains, for judging whether a domestic operator can build and maintain it. */
 export function InventoryCard({ release, inventory }: { release: string; inventory: ReleaseInventory }) {
@@ -74,7 +75,7 @@ function List({ title, items, empty, warn }: { title: string; items: readonly st
       <ul>
         {items.slice(0, 200).map((item) => (
           <li key={item} className="mono small">
-            {item}
+            {visibleText(item)}
           </li>
         ))}
       </ul>

@@ -4,6 +4,7 @@ import type { ReleaseRef } from '../../../../shared/contract/code.js';
 import type { WireError } from '../../../../shared/errors.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { visibleText } from '../../../../shared/domain/visible-text.js';
 
 interface ReleasesCardProps {
   releases: readonly PinnedRelease[];
@@ -28,7 +29,7 @@ export function ReleasesCard({ releases, candidates, selected, pinning, error, o
           <select value={choice} onChange={(e) => setRef(e.target.value)} aria-label={t('release.label')} data-testid="pin-ref">
             {candidates.map((r) => (
               <option key={r.refname} value={r.refname}>
-                {r.name}
+                {visibleText(r.name)}
               </option>
             ))}
           </select>

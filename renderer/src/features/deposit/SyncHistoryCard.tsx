@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { MethodOutput } from '../../../../shared/contract/index.js';
 import { useCall } from '../../app/use-call.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { visibleText } from '../../../../shared/domain/visible-text.js';
 
 type SyncEntry = MethodOutput<'deposit.overview'>['syncs'][number];
 
@@ -75,7 +76,7 @@ function SyncChanges({ component, syncId }: { component: string; syncId: number 
           {changes.data.changes.map((c) => (
             <tr key={c.refname} className={`change-${c.kind}`}>
               <td>{t(`deposit.${c.kind}`)}</td>
-              <td className="mono">{c.refname}</td>
+              <td className="mono">{visibleText(c.refname)}</td>
               <td className="mono muted">
                 {c.oldTarget?.slice(0, 10) ?? '∅'} → {c.newTarget?.slice(0, 10) ?? '∅'}
               </td>

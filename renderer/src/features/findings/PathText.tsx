@@ -1,4 +1,5 @@
 import { Fragment } from 'react';
+import { visibleText } from '../../../../shared/domain/visible-text.js';
 
 /**
  * A path that may wrap only after its slashes, so a narrow column breaks it between folders, never inside
@@ -11,11 +12,11 @@ export function PathText({ path, suffix = '' }: { path: string; suffix?: string 
     <>
       {parts.map((part, i) => (
         <Fragment key={i}>
-          {part}/<wbr />
+          {visibleText(part)}/<wbr />
         </Fragment>
       ))}
       <span className="path-tail">
-        {name}
+        {visibleText(name)}
         {suffix}
       </span>
     </>

@@ -1,6 +1,7 @@
 import type { PinnedRelease } from '../../../../shared/contract/deposits.js';
 import type { ReleaseRef } from '../../../../shared/contract/code.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { visibleText } from '../../../../shared/domain/visible-text.js';
 
 interface ReleasePickerProps {
   releases: readonly ReleaseRef[];
@@ -17,8 +18,8 @@ export function ReleasePicker({ releases, pinned, value, onChange }: ReleasePick
   const { t } = useI18n();
   const groups: Array<[string, Array<{ value: string; label: string }>]> = [
     [t('release.pinned'), pinned.map((p) => ({ value: p.commit, label: `${shortRef(p.ref)} · ${p.commit.slice(0, 8)} ✓` }))],
-    [t('release.tags'), releases.filter((r) => r.kind === 'tag').map((r) => ({ value: r.refname, label: `${r.name} · ${r.commit.slice(0, 8)}` }))],
-    [t('release.branches'), releases.filter((r) => r.kind === 'branch').map((r) => ({ value: r.refname, label: `${r.name} · ${r.commit.slice(0, 8)}` }))],
+    [t('release.tags'), releases.filter((r) => r.kind === 'tag').map((r) => ({ value: r.refname, label: `${visibleText(r.name)} · ${r.commit.slice(0, 8)}` }))],
+    [t('release.branches'), releases.filter((r) => r.kind === 'branch').map((r) => ({ value: r.refname, label: `${visibleText(r.name)} · ${r.commit.slice(0, 8)}` }))],
   ];
   const known = groups.some(([, options]) => options.some((o) => o.value === value));
   return (

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { MarkdownText } from '../../components/MarkdownText.js';
 import type { WireError } from '../../../../shared/errors.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { visibleText } from '../../../../shared/domain/visible-text.js';
 
 interface ThreadCardProps {
   thread: Thread;
@@ -36,7 +37,7 @@ export function ThreadCard({ thread, person, onChanged, onOpen, focused = false,
     }
   };
   const placed = thread.placement;
-  const where = placed.path ? `${placed.path}:${placed.startLine}–${placed.endLine}` : `${thread.anchor.path}:${thread.anchor.startLine}–${thread.anchor.endLine}`;
+  const where = placed.path ? `${visibleText(placed.path)}:${placed.startLine}–${placed.endLine}` : `${visibleText(thread.anchor.path)}:${thread.anchor.startLine}–${thread.anchor.endLine}`;
   return (
     <article ref={ref} className={`thread-card thread-${thread.status}${focused ? ' focused' : ''}`} data-testid="thread-card" data-thread={thread.id}>
       <header>

@@ -4,6 +4,7 @@ import type { Place } from '../../app/navigation.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useSearch } from './use-search.js';
+import { visibleText } from '../../../../shared/domain/visible-text.js';
 
 interface SearchViewProps {
   place: Place;
@@ -105,7 +106,7 @@ function SearchResultFile({ file, onOpen }: { file: SearchFile; onOpen: SearchVi
   return (
     <li className="search-file" data-testid="search-file" data-path={file.path}>
       <div className="search-file-head">
-        <span className="mono">{file.path}</span>
+        <span className="mono">{visibleText(file.path)}</span>
         <span className="muted small">
           {file.component}@{/^[0-9a-f]{40,64}$/.test(file.ref) ? file.ref.slice(0, 10) : file.ref.replace(/^refs\/(tags|heads)\//, '')}
         </span>
@@ -137,9 +138,9 @@ function MatchText({ match }: { match: SearchMatch }) {
   const to = from + match.length;
   return (
     <span className="mono match-text">
-      {match.text.slice(0, from)}
-      <mark>{match.text.slice(from, to)}</mark>
-      {match.text.slice(to)}
+      {visibleText(match.text.slice(0, from), { keepLines: true })}
+      <mark>{visibleText(match.text.slice(from, to), { keepLines: true })}</mark>
+      {visibleText(match.text.slice(to), { keepLines: true })}
     </span>
   );
 }

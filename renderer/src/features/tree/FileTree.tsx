@@ -3,6 +3,7 @@ import type { TreeEntry } from '../../../../shared/contract/code.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { FileIcon } from './FileIcon.js';
 import { ancestorsOf, buildTree, visibleRows } from './tree-model.js';
+import { visibleText } from '../../../../shared/domain/visible-text.js';
 
 const ROW_HEIGHT = 22;
 const OVERSCAN = 12;
@@ -118,14 +119,14 @@ export function FileTree({ entries, selectedPath, coverage, onOpen }: FileTreePr
                 aria-selected={node.path === selectedPath}
                 className={`tree-row${node.path === selectedPath ? ' selected' : ''}${index === focusIndex ? ' focused' : ''}`}
                 style={{ top: index * ROW_HEIGHT, paddingLeft: 6 + row.depth * 14 }}
-                title={node.path}
+                title={visibleText(node.path)}
                 data-testid="tree-row"
                 data-path={node.path}
                 onClick={() => activate(index)}
               >
                 <span className="tree-twisty">{node.dir ? (row.expanded ? '▾' : '▸') : ''}</span>
                 <FileIcon name={node.name} dir={node.dir} mode={node.mode} />
-                <span className="tree-name">{node.name}</span>
+                <span className="tree-name">{visibleText(node.name)}</span>
                 {node.dir ? <span className="tree-count">{node.files}</span> : <CoverageMark coverage={coverage?.get(node.path)} />}
               </div>
             );
