@@ -16,7 +16,7 @@ function option(name: string, fallback: number): number {
   return value === undefined ? fallback : Number(value);
 }
 
-const shape: SyntheticShape = { files: option('files', 20_000), commits: option('commits', 2_000), refs: option('refs', 1_000), seed: 20261123 };
+const shape: SyntheticShape = { files: option('files', 20_000), commits: option('commits', 20_000), refs: option('refs', 5_000), seed: 20261123 };
 // --only 'SARIF|gate' runs the benchmarks whose names contain any of the |-separated parts.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1]?.split('|') : undefined;
 

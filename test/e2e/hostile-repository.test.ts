@@ -94,8 +94,8 @@ describe('a hostile vendor repository, through the app', () => {
     await chooseRelease('refs/tags/v1.0.0');
     await page.getByTestId('tree-filter').fill('/');
     // v1.0.0's own tree (the default branch, shown first, also has the `..` entry of v1.1.0), with no error on the way to it.
-    await expect.poll(async () => (await treeRows()).map((row) => row.path)).toContain(names().markupFile);
-    await expect.poll(async () => (await treeRows()).map((row) => row.path)).not.toContain(names().dotdot);
+    await expect.poll(async () => (await treeRows()).map((row) => row.path), { timeout: 15_000 }).toContain(names().markupFile);
+    await expect.poll(async () => (await treeRows()).map((row) => row.path), { timeout: 15_000 }).not.toContain(names().dotdot);
     expect(await page.locator('.error-notice').count()).toBe(0);
     const shown = new Map((await treeRows()).map((row) => [row.path, row.text]));
     expect(shown.get(names().markupFile)).toBe('<img src=x onerror=alert(1)>.js');

@@ -8,7 +8,9 @@ import { useCall } from './use-call.js';
  */
 export function useRelease(navigator: Navigator) {
   const { place, go } = navigator;
-  const releases = useCall('release.list', place.component ? { component: place.component } : null);
+  const listed = useCall('release.list', place.component ? { component: place.component } : null);
+  // Never the previous component's list, kept while this one's loads: its refs and commits mean nothing here.
+  const releases = listed.dataFor === JSON.stringify({ component: place.component }) ? listed : { ...listed, data: null };
   useEffect(() => {
     const data = releases.data;
     if (!data || place.ref !== null) return;

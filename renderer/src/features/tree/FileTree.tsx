@@ -83,6 +83,9 @@ export function FileTree({ entries, selectedPath, coverage, onOpen }: FileTreePr
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  // Rows are keyed by their slot in a pool as large as the window, not by path: a row scrolled out at one end is
+  // the element reused at the other, so scrolling updates a few texts instead of building and dropping elements.
+  const pool = Math.ceil(height / ROW_HEIGHT) + 2 * OVERSCAN + 2;
 
   return (
     <div className="file-tree">
@@ -113,7 +116,7 @@ export function FileTree({ entries, selectedPath, coverage, onOpen }: FileTreePr
             const node = row.node;
             return (
               <div
-                key={node.path}
+                key={index % pool}
                 role="treeitem"
                 aria-expanded={node.dir ? row.expanded : undefined}
                 aria-selected={node.path === selectedPath}
