@@ -11,7 +11,7 @@ export const outputs = {
 };
 
 const CORE_INPUTS = ['electron', 'shared', 'resources/verifier', 'package.json'];
-const RENDERER_INPUTS = ['renderer', 'shared', 'vite.config.ts', 'package.json'];
+const RENDERER_INPUTS = ['renderer', 'shared', 'vite.config.ts', 'package.json', 'scripts/lib/build-steps.mjs'];
 
 function newestMtime(entry) {
   const full = path.join(root, entry);
@@ -75,7 +75,16 @@ export async function buildElectron({ force = false } = {}) {
 export async function buildRenderer({ force = false } = {}) {
   if (!force && !isStale(outputs.renderer, RENDERER_INPUTS)) return false;
   const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  // Always React's production build: Vitest sets NODE_ENV=test, and with it Vite would bundle React's development
+  // build (jsxDEV, console.createTask per element) — several times slower — into the app people then start.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: path.join(root, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
   return true;
 }
 

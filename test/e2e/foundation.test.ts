@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import { launchChromium, openWatchedPage, screenshot, visibleEditorText } from '
 import { runCliProcess, serveWorkspace, type ServedApp } from '../helpers/cli-process.js';
 import { git } from '../helpers/git-fixtures.js';
 import { tempDir } from '../helpers/temp.js';
+import { root } from '../../scripts/lib/build-steps.mjs';
 
 let workspace: string;
 let app: ServedApp;
@@ -41,6 +43,19 @@ async function openPath(filePath: string): Promise<void> {
 }
 
 describe('the demo in web mode', () => {
+  it('serves React\'s production build, even when the tests built it (Vitest runs with NODE_ENV=test)', async () => {
+    const assets = path.join(root, 'dist', 'renderer', 'assets');
+    const scripts = (await fs.readdir(assets)).filter((name) => /^index-.*\.js$/.test(name));
+    expect(scripts.length).toBeGreaterThan(0);
+    // Strings only React's development builds carry (its dev-only stack frames and per-element console tasks).
+    for (const name of scripts) {
+      const code = await fs.readFile(path.join(assets, name), 'utf8');
+      expect(code).not.toContain('react-stack-bottom-frame');
+      expect(code).not.toContain('createTask');
+    }
+    expect(await page.evaluate(() => document.querySelectorAll('script[type="module"]').length)).toBeGreaterThan(0);
+  });
+
   it('lists the demo components with their mirrors synced', async () => {
     const list = page.getByTestId('component-list');
     await expect.poll(() => list.locator('li').count()).toBe(6);
