@@ -193,6 +193,18 @@ describe('a release taken to approval by three people', () => {
     ]);
   });
 
+  it('counts findings made on this commit and those whose lines are still here, and names the first 50 of many', async () => {
+    for (let i = 0; i < 55; i++) {
+      await as('sam').call('finding.add', { component: 'auth', ref: 'v1', title: `Scanner result ${i}`, severity: 'critical', locations: [{ path: 'README.md', startLine: 1, endLine: 1 }] });
+    }
+    // Made on v2: README.md is the same blob in v1, so it counts; v2's line 6 of src/auth.go is not in v1, so it does not.
+    await as('sam').call('finding.add', { component: 'auth', ref: 'v2', title: 'Heading', severity: 'critical', locations: [{ path: 'README.md', startLine: 1, endLine: 1 }] });
+    await as('sam').call('finding.add', { component: 'auth', ref: 'v2', title: 'Compare', severity: 'critical', locations: [{ path: 'src/auth.go', startLine: 6, endLine: 6 }] });
+    const open = (await as('rita').call<Gate>('gate.evaluate', { component: 'auth', ref: 'v1' })).requirements.find((r) => r.id === 'open-findings')!;
+    expect(open).toMatchObject({ met: false, params: { count: 56, limit: 'low' } });
+    expect(open.detail).toMatch(/^open above low: (F-\d+ \(critical\), ){49}F-\d+ \(critical\) and 6 more$/);
+  });
+
   it('audits clean: every chain, signature and projection row agrees with the events', async () => {
     const report = await audit();
     expect(report.problems).toEqual([]);

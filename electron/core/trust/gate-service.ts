@@ -44,13 +44,21 @@ export class GateService {
 
   private async presentFindings(componentId: string, release: ResolvedRelease): Promise<GateFinding[]> {
     // One JSON text instead of 100k row objects: node-sqlite3 builds each row object slowly, JSON.parse does not.
-    const packed = await this.workspace.db.read.get<{ rows: string }>(sql`
+    // Findings made on this very commit count without looking at their anchors (a scanner's 100k results are).
+    const onCommit = await this.workspace.db.read.get<{ rows: string }>(sql`
+      SELECT json_group_array(json_array(f.id, f.number, f.severity, f.status, f.commit_id, 0, '', r.requested_by, r.approved_by, r.expires_at)) AS rows
+      FROM findings f
+      LEFT JOIN risk_acceptances r ON r.finding_id = f.id AND r.state = 'approved'
+      WHERE f.component_id = ${componentId} AND f.commit_id = ${release.commit} AND f.status NOT IN ('closed', 'false-positive', 'fixed')`);
+    const elsewhere = await this.workspace.db.read.get<{ rows: string }>(sql`
       SELECT json_group_array(json_array(f.id, f.number, f.severity, f.status, f.commit_id, a.position, a.blob, r.requested_by, r.approved_by, r.expires_at)) AS rows
       FROM findings f JOIN finding_anchors a ON a.finding_id = f.id
       LEFT JOIN risk_acceptances r ON r.finding_id = f.id AND r.state = 'approved'
-      WHERE f.component_id = ${componentId} AND f.status NOT IN ('closed', 'false-positive', 'fixed')`);
-    const rows = (JSON.parse(packed?.rows ?? '[]') as GateFindingTuple[]).map(
-      ([id, number, severity, status, commit_id, position, blob, requested_by, approved_by, expires_at]): GateFindingRow => ({ id, number, severity, status, commit_id, position, blob, requested_by, approved_by, expires_at }),
+      WHERE f.component_id = ${componentId} AND f.commit_id <> ${release.commit} AND f.status NOT IN ('closed', 'false-positive', 'fixed')`);
+    const rows = [onCommit, elsewhere].flatMap((packed) =>
+      (JSON.parse(packed?.rows ?? '[]') as GateFindingTuple[]).map(
+        ([id, number, severity, status, commit_id, position, blob, requested_by, approved_by, expires_at]): GateFindingRow => ({ id, number, severity, status, commit_id, position, blob, requested_by, approved_by, expires_at }),
+      ),
     );
     const blobs = new Set((await this.trees.list(release.component.name, release.commit)).entries.map((e) => e.oid));
     const byId = new Map<string, { row: GateFindingRow; present: boolean }>();
@@ -104,7 +112,7 @@ export class GateService {
       'open-findings',
       blocking.length === 0,
       { count: blocking.length, limit: policy.maxOpenSeverity },
-      blocking.length === 0 ? `no open finding above ${policy.maxOpenSeverity}` : `open above ${policy.maxOpenSeverity}: ${blocking.map((f) => `F-${f.number} (${f.severity})`).join(', ')}`,
+      blocking.length === 0 ? `no open finding above ${policy.maxOpenSeverity}` : `open above ${policy.maxOpenSeverity}: ${namedFew(blocking.map((f) => `F-${f.number} (${f.severity})`))}`,
     );
     const accepted = present.filter((f) => f.risk !== null);
     const badRisks = accepted.filter((f) => f.risk!.expired || (policy.requireRiskExpiry && !f.risk!.expiresAt) || f.risk!.approvedBy === f.risk!.requestedBy);
@@ -113,7 +121,7 @@ export class GateService {
       'accepted-risks',
       badRisks.length === 0,
       { count: accepted.length, bad: badRisks.length },
-      badRisks.length === 0 ? `${accepted.length} accepted risk(s), all unexpired and approved by a second person` : `expired or invalid acceptances: ${badRisks.map((f) => `F-${f.number}`).join(', ')}`,
+      badRisks.length === 0 ? `${accepted.length} accepted risk(s), all unexpired and approved by a second person` : `expired or invalid acceptances: ${namedFew(badRisks.map((f) => `F-${f.number}`))}`,
     );
 
     const decisions = latestDecisions(await this.signoffRows(release.component.id, release.commit));
@@ -213,4 +221,10 @@ interface GateFinding {
   severity: Severity;
   status: FindingStatus;
   risk: { requestedBy: string; approvedBy: string; expiresAt: string | null; expired: boolean } | null;
+}
+
+/** The first few names of a list and how many more: a scanner's thousands of findings would make a detail no one reads. */
+const NAMED = 50;
+function namedFew(names: readonly string[]): string {
+  return names.length <= NAMED ? names.join(', ') : `${names.slice(0, NAMED).join(', ')} and ${(names.length - NAMED).toLocaleString('en')} more`;
 }

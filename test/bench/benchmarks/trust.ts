@@ -35,7 +35,9 @@ export const trustBenchmarks: Benchmark[] = [
     name: 'release gate of a 20,000-file release with 100k imported findings (warm)',
     async run(context) {
       // After the SARIF benchmark (same workspace): the gate must place 100k findings without hydrating them.
-      const { core, commit } = await mirroredWorkspace(context);
+      const { workspace, core, commit } = await mirroredWorkspace(context);
+      const held = (await workspace.db.read.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM findings`))!.n;
+      if (held < 100_000) throw new Error(`the workspace holds ${held} findings; run this row with the SARIF import row before it (--only 'SARIF|release gate')`);
       return { name: this.name, oursMs: await warmGate(core, commit), baselineName: 'goal from the issue', baselineMs: null, goal: { maxMs: 1000 } };
     },
   },
