@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openWatchedPage, screenshot, visibleEditorText } from '../helpers/browser.js';
 import { runCliProcess, serveWorkspace, type ServedApp } from '../helpers/cli-process.js';
-import { git } from '../helpers/git-fixtures.js';
+import { commitFiles, git, initRepository } from '../helpers/git-fixtures.js';
 import { tempDir } from '../helpers/temp.js';
 import { root } from '../../scripts/lib/build-steps.mjs';
 
@@ -111,6 +111,28 @@ describe('the demo in web mode', () => {
     await page.getByTestId('locale-kk').click();
     await expect.poll(() => page.locator('.section-title span').first().innerText()).toBe('Компоненттер');
     await page.getByTestId('locale-en').click();
+  });
+
+  it('adds a component from the sidebar and mirrors it; refuses a forbidden transport with the core\'s message', async () => {
+    const vendor = await initRepository(path.join(await tempDir('ew-e2e-add-'), 'billing'));
+    await commitFiles(vendor, { 'cmd/billing/main.go': 'package main\n\nfunc main() {}\n', 'README.md': '# Billing\n' }, 'first');
+    await git(vendor, 'tag', 'v0.1.0');
+    await page.getByTestId('component-add-open').click();
+    const form = page.getByTestId('component-add-form');
+    await form.getByTestId('component-add-name').fill('billing');
+    await form.getByTestId('component-add-source').fill('ext::sh -c touch% /tmp/ew-e2e-pwned');
+    await form.getByTestId('component-add-submit').click();
+    await expect.poll(() => form.getByTestId('error-notice').getAttribute('data-code')).toBe('FORBIDDEN');
+    expect(await form.getByTestId('error-notice').innerText()).toContain('The transport "ext::" is not allowed (only https, ssh, file and local paths)');
+    expect(await page.getByTestId('component-billing').count()).toBe(0);
+    await screenshot(page, 'e2e-foundation-add-refused');
+    await form.getByTestId('component-add-source').fill(vendor);
+    await form.getByTestId('component-add-submit').click();
+    await expect.poll(() => page.getByTestId('component-add-form').count()).toBe(0);
+    const added = page.getByTestId('component-billing');
+    await expect.poll(() => added.locator('.component-sub').first().innerText(), { timeout: 30_000 }).toBe('synced · 2 refs');
+    await expect.poll(() => page.locator('[data-testid="tree-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-path')))).toEqual(['cmd', 'README.md']);
+    await screenshot(page, 'e2e-foundation-added');
   });
 
   it('shows a clear error for a release that cannot be read, and no page errors at all', async () => {

@@ -16,6 +16,7 @@ import { QuickOpen } from '../features/quick-open/QuickOpen.js';
 import { CredentialsPage } from '../features/settings/CredentialsPage.js';
 import { SyncBar } from '../features/sync/SyncBar.js';
 import { useSync } from '../features/sync/use-sync.js';
+import { AddComponentForm } from '../features/components/AddComponentForm.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.js';
 import { PersonSwitcher } from '../components/PersonSwitcher.js';
@@ -42,11 +43,19 @@ export function App() {
   const release = useRelease(navigator);
   const [view, setView] = useState<View>('code');
   const [overlay, setOverlay] = useState<'quick-open' | 'palette' | null>(null);
+  const [adding, setAdding] = useState(false);
   useAddressBar(release.tree.loading ? undefined : placeLocation(place, release.commit));
 
   const reloadComponents = components.reload;
   useEffect(() => api.subscribe((event) => event.type === 'changed' && reloadComponents()), [api, reloadComponents]);
-  const sync = useSync(useCallback(() => reloadComponents(), [reloadComponents]));
+  const reloadReleases = release.releases.reload;
+  // After a sync the component's refs may be new (a component mirrored for the first time has had none).
+  const sync = useSync(
+    useCallback(() => {
+      reloadComponents();
+      reloadReleases();
+    }, [reloadComponents, reloadReleases]),
+  );
 
   const list = components.data?.components ?? [];
   // The editors load once the first screen is complete (the list, and a tree when there is one to show).
@@ -122,10 +131,26 @@ export function App() {
         <nav className="sidebar" aria-label={t('components.title')}>
           <div className="section-title">
             <span>{t('components.title')}</span>
-            <button type="button" onClick={() => sync.start(null)} disabled={sync.active !== null || list.length === 0} data-testid="sync-all">
-              {t('sync.all')}
-            </button>
+            <span className="section-buttons">
+              <button type="button" onClick={() => setAdding((open) => !open)} aria-expanded={adding} title={t('components.add.title')} data-testid="component-add-open">
+                {t('components.add.open')}
+              </button>
+              <button type="button" onClick={() => sync.start(null)} disabled={sync.active !== null || list.length === 0} data-testid="sync-all">
+                {t('sync.all')}
+              </button>
+            </span>
           </div>
+          {adding ? (
+            <AddComponentForm
+              onClose={() => setAdding(false)}
+              onAdded={(name, mirrorNow) => {
+                setAdding(false);
+                reloadComponents();
+                go({ component: name, ref: null, path: null, startLine: null, endLine: null });
+                if (mirrorNow) sync.start([name]);
+              }}
+            />
+          ) : null}
           {components.error ? <ErrorNotice error={components.error} /> : null}
           <ComponentList components={list} selected={place.component} syncing={syncing} onSelect={chooseComponent} onSync={(name) => sync.start([name])} />
         </nav>

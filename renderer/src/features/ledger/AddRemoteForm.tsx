@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useApi } from '../../app/api-context.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { useAction } from '../trust/use-action.js';
+import { useAction } from '../../app/use-action.js';
 
 /** Name a remote and say where it is: a bare repository in a shared folder, or an ssh or https git URL. */
 export function AddRemoteForm({ onAdded }: { onAdded(): void }) {

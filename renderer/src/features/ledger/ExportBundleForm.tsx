@@ -3,7 +3,7 @@ import type { MethodOutput } from '../../../../shared/contract/index.js';
 import { useApi } from '../../app/api-context.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { useAction } from '../trust/use-action.js';
+import { useAction } from '../../app/use-action.js';
 import { ExportedMark } from './ExportedMark.js';
 
 const MARK = /^[0-9a-f]{40}$/;

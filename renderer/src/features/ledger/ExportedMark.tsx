@@ -3,7 +3,7 @@ import type { MethodOutput } from '../../../../shared/contract/index.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { shortHex } from '../trust/trust-format.js';
-import { useAction } from '../trust/use-action.js';
+import { useAction } from '../../app/use-action.js';
 
 /** What an export wrote, and the mark to give the next export, whole so it can be selected or copied. */
 export function ExportedMark({ exported }: { exported: MethodOutput<'ledger.export'> }) {

@@ -3,7 +3,7 @@ import type { LedgerStatus } from '../../../../shared/contract/ledger.js';
 import { useApi } from '../../app/api-context.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { useAction } from '../trust/use-action.js';
+import { useAction } from '../../app/use-action.js';
 import { timeText } from './ledger-wording.js';
 
 type LedgerRemote = LedgerStatus['remotes'][number];

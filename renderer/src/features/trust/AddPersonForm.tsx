@@ -4,7 +4,7 @@ import { useApi } from '../../app/api-context.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { RoleCheckboxes } from './RoleCheckboxes.js';
-import { useAction } from './use-action.js';
+import { useAction } from '../../app/use-action.js';
 
 /**
  * An admin adds a person with roles and the public key the person made on their own machine

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { NewKeyForm } from './NewKeyForm.js';
 import { RolePills } from './RoleCheckboxes.js';
 import { shortHex } from './trust-format.js';
-import { useAction } from './use-action.js';
+import { useAction } from '../../app/use-action.js';
 import { TableHead } from './TableParts.js';
 
 /**

@@ -3,7 +3,7 @@ import { useApi } from '../../app/api-context.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { manifestFileName, saveTextFile } from './trust-format.js';
-import { useAction } from './use-action.js';
+import { useAction } from '../../app/use-action.js';
 
 /** The release's signed manifest (a DSSE envelope) saved as `<component>-<ref>.manifest.json`. */
 export function ManifestButton({ component, gateRef, refName }: { component: string; gateRef: string; refName: string }) {

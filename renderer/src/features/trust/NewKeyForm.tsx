@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { useAction } from './use-action.js';
+import { useAction } from '../../app/use-action.js';
 
 const MIN_PASSPHRASE = 8;
 

@@ -5,7 +5,7 @@ import { useApi } from '../../app/api-context.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { RoleCheckboxes } from './RoleCheckboxes.js';
-import { useAction } from './use-action.js';
+import { useAction } from '../../app/use-action.js';
 
 /** An admin changes a person's roles, or revokes them with a reason; each is an event the admin signs. */
 export function PersonChanges({ person, change, onDone }: { person: Person; change: 'roles' | 'revoke'; onDone(): void }) {

@@ -7,7 +7,7 @@ import { useCall } from '../../app/use-call.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { roleName, severityLimitName } from './gate-wording.js';
-import { useAction } from './use-action.js';
+import { useAction } from '../../app/use-action.js';
 
 /** What an admin types: numbers as text until saved, a criterion's minimum empty when none is required. */
 interface Draft {

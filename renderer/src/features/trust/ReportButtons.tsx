@@ -4,7 +4,7 @@ import { useApi } from '../../app/api-context.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { saveBase64File } from './trust-format.js';
-import { useAction } from './use-action.js';
+import { useAction } from '../../app/use-action.js';
 
 /**
  * The release report (gate, sign-offs, findings, coverage, inventory) in the reader's language, saved as HTML

@@ -6,7 +6,7 @@ import { useCall } from '../../app/use-call.js';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { approveBlockedBecause, roleName } from './gate-wording.js';
-import { useAction } from './use-action.js';
+import { useAction } from '../../app/use-action.js';
 
 interface SignoffFormProps {
   gate: Gate;

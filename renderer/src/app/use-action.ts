@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import type { WireError } from '../../../../shared/errors.js';
-import { toWire } from '../../app/use-call.js';
+import type { WireError } from '../../../shared/errors.js';
+import { toWire } from './use-call.js';
 
 /**
  * One thing a person asks the core to do from a form: busy while it runs, and the core's refusal kept
