@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wireErrorSchema } from '../errors.js';
 import { method } from './method.js';
 
 const remoteNameSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'letters, digits, dot, dash or underscore; up to 63');
@@ -26,7 +27,7 @@ export const ledgerStatusSchema = z.strictObject({
   /** Events in the database not yet written to the ledger repository. */
   pending: z.number().int(),
   remotes: z.array(
-    z.strictObject({ name: z.string(), url: z.string(), lastPushAt: z.string().nullable(), lastPullAt: z.string().nullable(), lastPullEvents: z.number().int().nullable(), lastPullQuarantined: z.number().int().nullable(), lastError: z.string().nullable() }),
+    z.strictObject({ name: z.string(), url: z.string(), lastPushAt: z.string().nullable(), lastPullAt: z.string().nullable(), lastPullEvents: z.number().int().nullable(), lastPullQuarantined: z.number().int().nullable(), lastError: wireErrorSchema.nullable() }),
   ),
   quarantine: z.array(z.strictObject({ keyid: z.string(), seq: z.number().int(), eventId: z.string().nullable(), source: z.string(), reason: z.string(), detail: z.string(), receivedAt: z.string() })),
   conflicts: z.array(z.strictObject({ eventId: z.string(), kind: z.enum(['concurrent', 'not-applied']), subject: z.string(), detail: z.string(), actor: z.string(), at: z.string() })),

@@ -238,6 +238,10 @@ describe('what the checks refuse', () => {
       await expect.poll(() => remoteRow().getByTestId('ledger-remote-error').innerText()).toContain('was rewritten');
       expect(await page.getByTestId('ledger-events').innerText()).toBe(events);
       await shot('rewritten');
+      // The error kept on the remote is the core's error, not its English text: it reads in the reader's language.
+      await page.getByTestId('locale-ru').click();
+      await expect.poll(() => remoteRow().getByTestId('ledger-remote-error').innerText()).toContain(`Журнал станции ${danaPeer}`);
+      await page.getByTestId('locale-en').click();
     } finally {
       await git(shared, 'update-ref', ref, tip);
     }

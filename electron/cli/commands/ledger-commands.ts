@@ -47,7 +47,7 @@ export const ledgerCommands: CommandSpec[] = [
     positionals: { min: 0, max: 0 },
     async run(context) {
       const status = await context.call('ledger.status', {});
-      const remotes = status.remotes.map((r) => `${r.name}  ${safeForTerminal(r.url)}  push ${r.lastPushAt ?? '—'}  pull ${r.lastPullAt ?? '—'}${r.lastError ? `  ${safeForTerminal(r.lastError)}` : ''}`);
+      const remotes = status.remotes.map((r) => `${r.name}  ${safeForTerminal(r.url)}  push ${r.lastPushAt ?? '—'}  pull ${r.lastPullAt ?? '—'}${r.lastError ? `  ${safeForTerminal(context.localize(r.lastError))}` : ''}`);
       const quarantine = status.quarantine.map((q) => `quarantined  ${q.keyid.slice(0, 16)}…/${q.seq}  ${q.reason}  ${safeForTerminal(q.detail)}`);
       const conflicts = status.conflicts.map((c) => `${c.kind}  ${safeForTerminal(c.subject)}  ${safeForTerminal(c.detail)}`);
       const summary = context.t('cli.ledger.status', { commit: status.commit?.slice(0, 12) ?? '—', events: status.events, pending: status.pending, quarantined: status.quarantine.length, conflicts: status.conflicts.length });

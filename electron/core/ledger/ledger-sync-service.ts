@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { LedgerExchange, LedgerStatus } from '../../../shared/contract/ledger.js';
-import { AppError } from '../../../shared/errors.js';
+import { AppError, wireErrorSchema, type WireError } from '../../../shared/errors.js';
 import { readBundleHeader, verifyBundle, createBundle } from '../../git/bundle.js';
 import { GitError } from '../../git/git-error.js';
 import { runGit } from '../../git/runner.js';
@@ -100,8 +100,9 @@ export class LedgerSyncService {
       );
       return outcome;
     } catch (error) {
-      const failure = error instanceof AppError ? error.message : String(error);
-      await this.workspace.db.transaction((tx) => tx.run(sql`UPDATE ledger_remotes SET last_error = ${failure.slice(0, 500)} WHERE name = ${name}`)).catch(() => undefined);
+      // Kept as the wire error (code, catalog key, parameters), so every face shows it in its reader's language.
+      const failure = error instanceof AppError ? error.toWire() : { code: 'INTERNAL', message: String(error).slice(0, 500), details: {} };
+      await this.workspace.db.transaction((tx) => tx.run(sql`UPDATE ledger_remotes SET last_error = ${JSON.stringify(failure)} WHERE name = ${name}`)).catch(() => undefined);
       throw error;
     } finally {
       await this.dropRefs(staging);
@@ -258,7 +259,7 @@ export class LedgerSyncService {
       commit: await this.repository.tip(),
       events: counts.events,
       pending: counts.pending,
-      remotes: remotes.map((r) => ({ name: r.name, url: r.url, lastPushAt: r.last_push_at, lastPullAt: r.last_pull_at, lastPullEvents: r.last_pull_events, lastPullQuarantined: r.last_pull_quarantined, lastError: r.last_error })),
+      remotes: remotes.map((r) => ({ name: r.name, url: r.url, lastPushAt: r.last_push_at, lastPullAt: r.last_pull_at, lastPullEvents: r.last_pull_events, lastPullQuarantined: r.last_pull_quarantined, lastError: storedError(r.last_error) })),
       quarantine: quarantine.map((q) => ({ keyid: q.keyid, seq: q.seq, eventId: q.event_id, source: q.source, reason: q.reason, detail: q.detail, receivedAt: q.received_at })),
       quarantineTotal: totals.quarantined,
       conflictsTotal: totals.conflicts,
@@ -290,4 +291,16 @@ export class LedgerSyncService {
     if (refs.size === 0) return;
     await runGit(['update-ref', '--stdin'], { gitDir: this.repository.gitDir, input: [...refs.keys()].map((r) => `delete ${r}\n`).join('') }).catch(() => undefined);
   }
+}
+
+/** A remote's last failure as stored: the wire error's JSON (or, from before it was kept so, its English text). */
+function storedError(text: string | null): WireError | null {
+  if (text === null) return null;
+  try {
+    const parsed = wireErrorSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Plain text, written before errors were kept whole.
+  }
+  return { code: 'INTERNAL', message: text, details: {} };
 }

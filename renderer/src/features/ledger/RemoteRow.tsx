@@ -19,7 +19,7 @@ interface RemoteRowProps {
 
 /** One remote: where it is, when it was last pushed and pulled (and what the pull brought), its last error. */
 export function RemoteRow({ remote, busy, onPush, onPull, onRemoved }: RemoteRowProps) {
-  const { t, locale } = useI18n();
+  const { t, locale, describeError } = useI18n();
   const api = useApi();
   const [confirming, setConfirming] = useState(false);
   const removal = useAction();
@@ -43,7 +43,7 @@ export function RemoteRow({ remote, busy, onPush, onPull, onRemoved }: RemoteRow
           {remote.lastPullAt && remote.lastPullQuarantined ? <div className="danger-text small">{t('ledgerView.remotes.pulledQuarantined', { count: remote.lastPullQuarantined })}</div> : null}
         </td>
         <td className="ledger-error" data-testid="ledger-remote-error">
-          {remote.lastError ? <span className="danger-text">{remote.lastError}</span> : <span className="muted">—</span>}
+          {remote.lastError ? <span className="danger-text">{describeError(remote.lastError)}</span> : <span className="muted">—</span>}
         </td>
         <td className="row-buttons nowrap">
           <button type="button" className="primary" onClick={() => onPull(remote.name)} disabled={busy} title={t('ledgerView.remotes.pullHint', { name: remote.name })} data-testid="ledger-pull">
