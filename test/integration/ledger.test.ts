@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerExchange } from '../../shared/contract/ledger.js';
@@ -308,5 +309,30 @@ describe('deposits between workstations', () => {
     } finally {
       await carried.close();
     }
+  });
+});
+
+// Last: the 1,200 events it adds would crowd the notes other tests read.
+describe('a large pull', () => {
+  it('tells how far a pull has read and merged, not only that it is reading and merging', async () => {
+    const { threads } = await as(reviewer, 'Dana').call<{ threads: Thread[] }>('thread.list', { component: 'payments', ref: 'v1', path: 'pay/handler.go' });
+    const threadId = threads[0]!.id;
+    for (let round = 0; round < 3; round++) {
+      await reviewer.workspace.db.transaction(async (tx) => {
+        for (let i = 0; i < 400; i++) await reviewer.core.ledger.append(tx, 'Dana', 'thread.replied', { threadId, commentId: randomUUID(), body: `note ${round}.${i}` });
+      });
+    }
+    await as(reviewer, 'Dana').call('ledger.push', { remote: 'shared' });
+    const steps: Array<[string, number, number | null]> = [];
+    const outcome = await approver.core.ledgerSync.pull('shared', (done, total, phase) => steps.push([phase, done, total]));
+    // The 1,200 replies, and whatever else of Dana's the approver had not pulled yet.
+    const n = outcome.applied;
+    expect(n).toBeGreaterThanOrEqual(1200);
+    expect(n).toBeLessThan(1210);
+    const read = steps.filter(([phase]) => phase === 'read');
+    const merged = steps.filter(([phase]) => phase === 'merge');
+    // Counted along the way (every 500 files read, every 500 events applied), the merge ending at its total.
+    expect(read.map(([, done, total]) => [done, total])).toEqual([[0, n], [500, n], [1000, n]]);
+    expect(merged.map(([, done, total]) => [done, total])).toEqual([[0, n], [0, n], [500, n], [1000, n], [n, n]]);
   });
 });

@@ -34,7 +34,14 @@ export interface MergeOutcome {
  * every workstation holding the same events holds the same tables. What fails its checks (hash, chain,
  * signature, a signer the roster did not hold at that point) is not applied but returned for quarantine.
  */
-export async function mergeEvents(tx: Writable, projector: Projector, incoming: readonly HeldEvent[], failures: readonly Quarantined[]): Promise<MergeOutcome> {
+export async function mergeEvents(
+  tx: Writable,
+  projector: Projector,
+  incoming: readonly HeldEvent[],
+  failures: readonly Quarantined[],
+  /** Events applied to the tables so far, of how many (all of them when the tables are rebuilt). */
+  onApplied: (done: number, total: number) => void = () => undefined,
+): Promise<MergeOutcome> {
   const rows = await tx.all<EventRow>(sql`SELECT * FROM events`);
   const local: HeldEvent[] = [];
   const held = new Map<string, string | null>();
@@ -89,7 +96,8 @@ export async function mergeEvents(tx: Writable, projector: Projector, incoming: 
   if (rebuild) for (const { table } of PROJECTION_TABLES) await tx.run(rawSql(`DELETE FROM ${table}`));
   // Projections see the payload as parsed from the signed text, exactly as on the signer's machine.
   const ordered = [...applying].sort((a, b) => ledgerOrder(a.event, b.event)).map((h) => ({ ...h.event, payload: JSON.parse(h.payloadText) as Record<string, unknown> }));
-  await replayEvents(tx, projector, ordered);
+  onApplied(0, ordered.length);
+  await replayEvents(tx, projector, ordered, (done) => onApplied(done, ordered.length));
   const conflictsAfter = (await tx.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM ledger_conflicts`))!.n;
   return { received: incoming.length + failures.length, applied: accepted.length, duplicates, quarantined, rebuilt: rebuild, conflicts: Math.max(0, conflictsAfter - conflictsBefore) };
 }

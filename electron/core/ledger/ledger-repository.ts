@@ -136,9 +136,12 @@ export class LedgerRepository {
     return result.exitCode === 0;
   }
 
-  async readTexts(oids: readonly string[]): Promise<Map<string, string | null>> {
+  async readTexts(oids: readonly string[], onRead: (done: number) => void = () => undefined): Promise<Map<string, string | null>> {
     const texts = new Map<string, string | null>();
-    await this.workspace.objects.readEach(this.gitDir, oids, (oid, object) => texts.set(oid, object && object.type === 'blob' ? object.data.toString('utf8') : null));
+    await this.workspace.objects.readEach(this.gitDir, oids, (oid, object) => {
+      texts.set(oid, object && object.type === 'blob' ? object.data.toString('utf8') : null);
+      if (texts.size % 500 === 0) onRead(texts.size);
+    });
     return texts;
   }
 }

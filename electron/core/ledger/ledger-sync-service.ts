@@ -197,8 +197,9 @@ export class LedgerSyncService {
       }
     }
     signal?.throwIfAborted();
-    progress(0, wanted.size, 'read');
-    const texts = await this.repository.readTexts([...new Set(wanted.values())]);
+    const distinct = [...new Set(wanted.values())];
+    progress(0, distinct.length, 'read');
+    const texts = await this.repository.readTexts(distinct, (done) => progress(done, distinct.length, 'read'));
     const incoming: HeldEvent[] = [];
     const failures: Quarantined[] = [];
     for (const [filePath, oid] of wanted) {
@@ -216,7 +217,7 @@ export class LedgerSyncService {
     progress(0, incoming.length, 'merge');
     const at = this.now().toISOString();
     const outcome: MergeOutcome = await this.workspace.db.transaction(async (tx) => {
-      const merged = await mergeEvents(tx, this.projector, incoming, failures);
+      const merged = await mergeEvents(tx, this.projector, incoming, failures, (done, total) => progress(done, total, 'merge'));
       for (const q of merged.quarantined) {
         await tx.run(sql`INSERT OR REPLACE INTO ledger_quarantine (keyid, seq, hash, event_id, source, reason, detail, received_at, content)
           VALUES (${q.keyid}, ${q.seq}, ${q.hash}, ${q.eventId}, ${source}, ${q.reason}, ${q.detail.slice(0, 1000)}, ${at}, ${q.content})`);
