@@ -6,6 +6,7 @@ import { visibleText } from '../../shared/domain/visible-text.js';
  * characters are shown as visible escapes instead (shared/domain/visible-text.ts).
  */
 export function safeForTerminal(text: string, options: { keepNewlines?: boolean } = {}): string {
-  const escaped = visibleText(text, { keepLines: true });
-  return options.keepNewlines ? escaped : escaped.replace(/\n/g, '\\n').replace(/\t/g, '\\t');
+  if (options.keepNewlines) return visibleText(text, { keepLines: true });
+  // On one line, line feeds and tabs read as \n and \t, and every carriage return (a CRLF's too) as \u{d}.
+  return visibleText(text.replace(/\n/g, '\\n').replace(/\t/g, '\\t'));
 }

@@ -6,8 +6,11 @@
  * path-bytes.ts) as `\x{ff}`. Display only: the text itself still addresses the file.
  */
 const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\p{Cs}]/gu;
-/** The same, but tab and line feed stay: for text shown as lines (a commit message, a terminal, a report cell). */
-const HIDDEN_KEEPING_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\p{Cs}]/gu;
+/**
+ * The same, but tab, line feed and a carriage return that ends a line (CRLF) stay: for text shown as lines (a
+ * commit message, a terminal, a report cell). A carriage return alone, which lets a terminal overwrite a line, does not.
+ */
+const HIDDEN_KEEPING_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\p{Cs}]|\r(?!\n)/gu;
 
 export function visibleText(text: string, options: { keepLines?: boolean } = {}): string {
   return text.replace(options.keepLines ? HIDDEN_KEEPING_LINES : HIDDEN, escapeChar);

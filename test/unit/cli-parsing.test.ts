@@ -33,6 +33,10 @@ describe('terminal output', () => {
     expect(safeForTerminal('if (isAdmin) \u202e} \u2066')).toBe('if (isAdmin) \\u{202e}} \\u{2066}');
     expect(safeForTerminal('a\nb\tc')).toBe('a\\nb\\tc');
     expect(safeForTerminal('a\nb', { keepNewlines: true })).toBe('a\nb');
+    // A carriage return could move the cursor back over what was printed: on one line every one is shown; in file
+    // text only a lone one (a CRLF line end stays as it is).
+    expect(safeForTerminal('subject\r\nbody')).toBe('subject\\u{d}\\nbody');
+    expect(safeForTerminal('line one\r\nline two\rHIDDEN', { keepNewlines: true })).toBe('line one\r\nline two\\u{d}HIDDEN');
     expect(safeForTerminal('Кириллица ok')).toBe('Кириллица ok');
   });
 

@@ -14,8 +14,10 @@ describe('visibleText', () => {
     expect(visibleText('line\nbreak\ttab\rcr\u0000\u007f\u0085')).toBe('line\\u{a}break\\u{9}tab\\u{d}cr\\u{0}\\u{7f}\\u{85}');
   });
 
-  it('keeps tabs and line feeds when asked, and still shows carriage returns', () => {
+  it('keeps tabs, line feeds and CRLF line ends when asked, and still shows a carriage return alone', () => {
     expect(visibleText('one\n\ttwo\r\u001b', { keepLines: true })).toBe('one\n\ttwo\\u{d}\\u{1b}');
+    expect(visibleText('written on Windows\r\nsecond line\r\n', { keepLines: true })).toBe('written on Windows\r\nsecond line\r\n');
+    expect(visibleText('progress 10%\rprogress 99%', { keepLines: true })).toBe('progress 10%\\u{d}progress 99%');
   });
 
   it('shows the bytes of a name that was not UTF-8 as \\x{..}, and a lone surrogate as \\u{..}', () => {
