@@ -4,10 +4,10 @@ import type { WireError } from '../../../shared/errors.js';
 import { ApiError } from '../api/client.js';
 import { useApi } from './api-context.js';
 
-export interface CallState<T> {
+export interface CallState<T, I = unknown> {
   data: T | null;
-  /** The input `data` answers (JSON), which lags the current input while a newer request is under way. */
-  dataFor: string | null;
+  /** The input `data` answers, which lags the current input while a newer request is under way. */
+  dataFor: I | null;
   error: WireError | null;
   loading: boolean;
   reload(): void;
@@ -17,9 +17,9 @@ export interface CallState<T> {
  * Load one API result for the given input (null input = nothing to load yet). A newer request supersedes
  * an older one, so a slow answer for a previous selection never overwrites the current one.
  */
-export function useCall<M extends MethodName>(method: M, input: MethodInput<M> | null): CallState<MethodOutput<M>> {
+export function useCall<M extends MethodName>(method: M, input: MethodInput<M> | null): CallState<MethodOutput<M>, MethodInput<M>> {
   const api = useApi();
-  const [state, setState] = useState<{ data: MethodOutput<M> | null; dataFor: string | null; error: WireError | null; loading: boolean }>({ data: null, dataFor: null, error: null, loading: input !== null });
+  const [state, setState] = useState<{ data: MethodOutput<M> | null; dataFor: MethodInput<M> | null; error: WireError | null; loading: boolean }>({ data: null, dataFor: null, error: null, loading: input !== null });
   const [generation, setGeneration] = useState(0);
   const latest = useRef(0);
   const key = input === null ? null : JSON.stringify(input);
@@ -30,9 +30,10 @@ export function useCall<M extends MethodName>(method: M, input: MethodInput<M> |
       return;
     }
     const request = ++latest.current;
+    const asked = JSON.parse(key) as MethodInput<M>;
     setState((s) => ({ ...s, loading: true }));
-    api.call(method, JSON.parse(key) as MethodInput<M>).then(
-      (data) => request === latest.current && setState({ data, dataFor: key, error: null, loading: false }),
+    api.call(method, asked).then(
+      (data) => request === latest.current && setState({ data, dataFor: asked, error: null, loading: false }),
       (error: unknown) => request === latest.current && setState({ data: null, dataFor: null, error: toWire(error), loading: false }),
     );
   }, [api, method, key, generation]);

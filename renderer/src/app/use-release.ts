@@ -10,7 +10,7 @@ export function useRelease(navigator: Navigator) {
   const { place, go } = navigator;
   const listed = useCall('release.list', place.component ? { component: place.component } : null);
   // Never the previous component's list, kept while this one's loads: its refs and commits mean nothing here.
-  const releases = listed.dataFor === JSON.stringify({ component: place.component }) ? listed : { ...listed, data: null };
+  const releases = listed.dataFor?.component === place.component ? listed : { ...listed, data: null };
   useEffect(() => {
     const data = releases.data;
     if (!data || place.ref !== null) return;
@@ -20,8 +20,7 @@ export function useRelease(navigator: Navigator) {
   }, [releases.data, place.component, place.ref, go]);
   const tree = useCall('tree.list', place.component && place.ref ? { component: place.component, ref: place.ref } : null);
   // While another component's tree is still on screen its commit means nothing here (asking with it gives NOT_FOUND).
-  const treeComponent = tree.dataFor === null ? null : (JSON.parse(tree.dataFor) as { component: string }).component;
-  return { releases, tree, commit: treeComponent === place.component ? (tree.data?.commit ?? null) : null };
+  return { releases, tree, commit: tree.dataFor?.component === place.component ? (tree.data?.commit ?? null) : null };
 }
 
 export type Release = ReturnType<typeof useRelease>;
