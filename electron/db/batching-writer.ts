@@ -6,12 +6,25 @@ import type { SqlQuery, SqlValue } from './sql.js';
  * to SQLite as one script, with their values written as SQL literals, instead of one round trip each
  * (node-sqlite3 spends far more on a round trip than SQLite on a small INSERT). A read first sends what
  * was collected, so it sees every earlier write. A write's RunResult is not known: callers must not use it.
+ *
+ * `ready`, when given, is awaited before anything is read or sent (the replay builds one group's script
+ * while SQLite still runs the one before, and a read must see that one's writes); `opening` starts the
+ * first script sent (the group's savepoint).
  */
 export class BatchingWriter implements Writable {
   private pending: string[] = [];
   private pendingChars = 0;
+  private sent = false;
 
-  constructor(private readonly target: Writable) {}
+  constructor(
+    private readonly target: Writable,
+    private readonly options: { ready?: () => Promise<void>; opening?: string } = {},
+  ) {}
+
+  /** Whether a script has gone to SQLite (the opening with it). */
+  get hasSent(): boolean {
+    return this.sent;
+  }
 
   async run(query: SqlQuery): Promise<RunResult> {
     const text = inlineValues(query);
@@ -38,11 +51,17 @@ export class BatchingWriter implements Writable {
 
   /** Send everything collected; an error names no statement (callers retry without batching to find it). */
   async flush(): Promise<void> {
+    await this.options.ready?.();
     if (this.pending.length === 0) return;
-    const script = this.pending.join(';\n');
-    this.pending = [];
-    this.pendingChars = 0;
-    await this.target.exec(script);
+    await this.target.exec(this.take(''));
+  }
+
+  /** Send what is left with `closing` after it, without waiting: the promise says whether it all ran. */
+  sendRest(closing: string): Promise<boolean> {
+    return this.target.exec(this.take(closing)).then(
+      () => true,
+      () => false,
+    );
   }
 
   /** Forget what was collected (after a failure, before the caller rolls back). */
@@ -50,16 +69,36 @@ export class BatchingWriter implements Writable {
     this.pending = [];
     this.pendingChars = 0;
   }
+
+  private take(closing: string): string {
+    const parts = this.pending;
+    if (!this.sent && this.options.opening) parts.unshift(this.options.opening);
+    if (closing) parts.push(closing);
+    this.sent = true;
+    this.discard();
+    return parts.join(';\n');
+  }
 }
 
 const MAX_SCRIPT_CHARS = 8 * 1024 * 1024;
 
 /** The statement with each `?` replaced by its value as an SQL literal (the text itself holds no other `?`). */
 export function inlineValues(query: SqlQuery): string {
-  let index = 0;
-  const text = query.text.replace(/\?/g, () => literal(query.values[index++]!));
-  if (index !== query.values.length) throw new Error(`statement has ${index} placeholders for ${query.values.length} values`);
-  return text;
+  const { text, values } = query;
+  let inlined = '';
+  let from = 0;
+  for (const value of values) {
+    const at = text.indexOf('?', from);
+    if (at === -1) throw placeholderMismatch(query);
+    inlined += text.slice(from, at) + literal(value);
+    from = at + 1;
+  }
+  if (text.includes('?', from)) throw placeholderMismatch(query);
+  return inlined + text.slice(from);
+}
+
+function placeholderMismatch({ text, values }: SqlQuery): Error {
+  return new Error(`statement has ${text.split('?').length - 1} placeholders for ${values.length} values`);
 }
 
 function literal(value: SqlValue): string {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventBytes, eventHash, eventOfRow, type EventRow, type LedgerEvent } from '../../electron/core/events/ledger-event.js';
+import { eventBytes, eventHash, eventOfRow, eventText, type EventRow, type LedgerEvent } from '../../electron/core/events/ledger-event.js';
 import { eventFileText, parseEventFile, EventFileError } from '../../electron/core/ledger/event-file.js';
 import { mergeEvents } from '../../electron/core/ledger/ledger-merge.js';
 import { keyIdOf, newKeyPair, rawPublicKey, signBytes } from '../../electron/core/trust/keys.js';
@@ -20,8 +20,8 @@ function heldOf(row: EventRow): HeldEvent {
 
 function signed(event: LedgerEvent, privateKey: ReturnType<typeof newKeyPair>['privateKey']): HeldEvent {
   const payloadText = JSON.stringify(event.payload);
-  const bytes = eventBytes(event, payloadText);
-  return { event, payloadText, hash: eventHash(event, bytes), signature: signBytes(privateKey, bytes) };
+  const text = eventText(event, payloadText);
+  return { event, payloadText, hash: eventHash(event, text), signature: signBytes(privateKey, Buffer.from(text, 'utf8')) };
 }
 
 beforeAll(async () => {

@@ -83,4 +83,26 @@ describe('the demo release taken to approval from the command line', () => {
     expect(tampered.code).toBe(3);
     expect(tampered.stdout).toMatch(/row-unexplained\s+signoffs\s+.*"decision":"reject"/);
   });
+
+  it('finds the same forged signature with libsodium and with node:crypto (ESCROW_ED25519=openssl)', async () => {
+    const sqlite3 = (await import('sqlite3')).default;
+    const db = new sqlite3.Database(path.join(workspace, 'workbench.db'));
+    const edit = (statement: string) => new Promise<void>((resolve, reject) => db.run(statement, (e) => (e ? reject(e) : resolve())));
+    const signed = await new Promise<{ id: string }>((resolve, reject) =>
+      db.get("SELECT id FROM events WHERE type = 'signoff.signed' AND actor = 'Dana'", (e, row: { id: string }) => (e ? reject(e) : resolve(row))),
+    );
+    // The row the test before changed is put back; Dana's sign-off event gets a signature one character off.
+    await edit("UPDATE signoffs SET decision = 'approve' WHERE signer = 'Dana'");
+    await edit(`UPDATE events SET signature = substr(signature, 1, 10) || CASE substr(signature, 11, 1) WHEN 'A' THEN 'B' ELSE 'A' END || substr(signature, 12) WHERE id = '${signed.id}'`);
+    await new Promise((resolve) => db.close(resolve));
+    const reports = [];
+    for (const engine of [{}, { ESCROW_ED25519: 'openssl' }]) {
+      const result = await runCliProcess(['--workspace', workspace, '--json', 'audit', 'verify'], { env: { ESCROW_PASSPHRASE: DEMO_PASSPHRASE, ...engine } });
+      expect(result.code).toBe(3);
+      const report = JSON.parse(result.stdout) as { problems: Array<{ kind: string; event: string | null; table: string | null }> };
+      reports.push(report.problems.map(({ kind, event, table }) => ({ kind, event, table })));
+    }
+    expect(reports[0]).toContainEqual({ kind: 'signature', event: signed.id, table: null });
+    expect(reports[1]).toEqual(reports[0]);
+  });
 });

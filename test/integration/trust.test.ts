@@ -8,9 +8,10 @@ import { checkManifest, verifyManifest } from '../../resources/verifier/escrow-v
 import { METHOD_PERMISSIONS } from '../../shared/contract/permissions.js';
 import type { AuditReport, Gate, Signoff } from '../../shared/contract/trust.js';
 import type { Finding } from '../../shared/contract/findings.js';
-import { eventBytes, eventHash, type LedgerEvent } from '../../electron/core/events/ledger-event.js';
+import { eventHash, eventText, type LedgerEvent } from '../../electron/core/events/ledger-event.js';
 import { newKeyPair, publicIdentityOf, signBytes } from '../../electron/core/trust/keys.js';
 import { sql } from '../../electron/db/sql.js';
+import { canonicalJson } from '../../shared/domain/canonical-json.js';
 import { AnchorResolver } from '../../electron/core/review/anchor-resolver.js';
 import { GateService } from '../../electron/core/trust/gate-service.js';
 import { commitFiles, git, initRepository } from '../helpers/git-fixtures.js';
@@ -293,11 +294,42 @@ describe('audit verify against tampering', () => {
     );
   });
 
-  async function insertSigned(privateKey: Parameters<typeof signBytes>[0], keyid: string, actor: string, id: string, seq: number, prev: string | null) {
+  it('refuses a weak key from an admin, and names a roster event that adds one all the same', async () => {
+    // The identity point: with it as the key, R = identity and S = 0 "verify" for any text.
+    const identity = Buffer.alloc(32);
+    identity[0] = 1;
+    const before = await eventCount();
+    expect(await as('admin').invoke('roster.add', { name: 'wendy', roles: ['approver'], publicKey: identity.toString('base64') })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('weak Ed25519 key') },
+    });
+    expect(await eventCount()).toBe(before);
+    // The same event written behind the app's back, properly signed by the admin.
+    const admin = (await ws.workspace.db.read.get<{ keyid: string; actor_seq: number; hash: string }>(sql`SELECT keyid, actor_seq, hash FROM events WHERE actor = 'admin' ORDER BY actor_seq DESC LIMIT 1`))!;
+    const key = await ws.core.keyring.store.unlock('admin', 'correct horse battery staple');
+    const id = randomUUID();
+    await expectProblem(
+      () => insertSigned(key, admin.keyid, 'admin', id, admin.actor_seq + 1, admin.hash, 'roster.person-added', { name: 'wendy', publicKey: identity.toString('base64'), roles: ['approver'] }),
+      () => write(sql`DELETE FROM events WHERE id = ${id}`),
+      { kind: 'weak-key', event: id, detail: expect.stringContaining('adds wendy with a public key that is a point of small order') },
+    );
+  });
+
+  async function insertSigned(
+    privateKey: Parameters<typeof signBytes>[0],
+    keyid: string,
+    actor: string,
+    id: string,
+    seq: number,
+    prev: string | null,
+    type: LedgerEvent['type'] = 'thread.status-set',
+    payload: Record<string, unknown> = { status: 'resolved', threadId: randomUUID() },
+  ) {
     const lamport = (await ws.workspace.db.read.get<{ n: number }>(sql`SELECT MAX(lamport) AS n FROM events`))!.n + 1;
-    const event: LedgerEvent = { v: 1, id, type: 'thread.status-set', actor, keyid, seq, prev, lamport, at: new Date().toISOString(), payload: { status: 'resolved', threadId: randomUUID() } };
-    const bytes = eventBytes(event);
+    const event: LedgerEvent = { v: 1, id, type, actor, keyid, seq, prev, lamport, at: new Date().toISOString(), payload };
+    const text = eventText(event);
+    const bytes = Buffer.from(text, 'utf8');
     await write(sql`INSERT INTO events (id, type, actor, at, payload, keyid, actor_seq, prev_hash, lamport, hash, signature)
-      VALUES (${id}, ${event.type}, ${actor}, ${event.at}, ${JSON.stringify(event.payload)}, ${keyid}, ${seq}, ${prev}, ${lamport}, ${eventHash(event, bytes)}, ${signBytes(privateKey, bytes)})`);
+      VALUES (${id}, ${event.type}, ${actor}, ${event.at}, ${canonicalJson(event.payload)}, ${keyid}, ${seq}, ${prev}, ${lamport}, ${eventHash(event, text)}, ${signBytes(privateKey, bytes)})`);
   }
 });

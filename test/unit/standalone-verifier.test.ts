@@ -439,6 +439,22 @@ describe('checkManifest against tampering and policy violations', () => {
     expect(check(result, 'signoff:3').detail).toBe('its signer "dave" is revoked ("key lost")');
   });
 
+  it('refuses a person added with a key of small order, and the sign-off anyone can make for that key', () => {
+    const r = release();
+    const identity = Buffer.alloc(32);
+    identity[0] = 1;
+    const wendy = { name: 'wendy', publicKey: identity.toString('base64'), keyid: sha256Hex(identity) };
+    r.roster.push(r.ledger.sign(alice, 'roster.person-added', { name: 'wendy', publicKey: wendy.publicKey, roles: ['approver'] }));
+    // No private key: R = the identity point and S = 0, which the bare equation accepts for that key and any text.
+    const forged = Buffer.alloc(64);
+    forged[0] = 1;
+    r.signoffs[2] = { ...signoff(dave, 'approver', 'approve'), signatures: [{ keyid: wendy.keyid, sig: forged.toString('base64') }] };
+    const result = verify(manifestOf(r));
+    expect(check(result, 'roster').detail).toBe('roster event 6 (roster.person-added by "alice") gives "wendy" a weak publicKey, which is a point of small order, for which anyone can make a signature');
+    expect(check(result, 'signoff:3').detail).toBe(`it is signed by key "${wendy.keyid.slice(0, 16)}", which belongs to nobody in the roster`);
+    expect(failed(result)).toEqual(expect.arrayContaining(['roster', 'signoff:3', 'required-signoffs']));
+  });
+
   it('fails a sign-off for another release pasted in', () => {
     const r = release();
     r.signoffs[2] = signoff(dave, 'approver', 'approve', releaseSubject('v0.9', sha256Hex('last year'), 'c'.repeat(40)));

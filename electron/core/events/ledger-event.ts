@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalJson } from '../../../shared/domain/canonical-json.js';
 import type { EventType } from '../../../shared/domain/events.js';
 
@@ -29,22 +29,32 @@ export interface SignedEvent {
 }
 
 /**
- * canonical(event) as bytes. The members are written in RFC 8785 order (actor, at, id, keyid, lamport,
+ * canonical(event) as text. The members are written in RFC 8785 order (actor, at, id, keyid, lamport,
  * payload, prev, seq, type, v) so a payload already in canonical form is used as it is, not redone.
+ * `audit verify` writes this for every event it checks, so the members are written directly.
  */
-export function eventBytes(event: LedgerEvent, payloadText = canonicalJson(event.payload)): Buffer {
-  const c = canonicalJson;
-  return Buffer.from(
-    `{"actor":${c(event.actor)},"at":${c(event.at)},"id":${c(event.id)},"keyid":${c(event.keyid)},"lamport":${c(event.lamport)},"payload":${payloadText},"prev":${c(event.prev)},"seq":${c(event.seq)},"type":${c(event.type)},"v":${c(event.v)}}`,
-    'utf8',
-  );
+export function eventText(event: LedgerEvent, payloadText = canonicalJson(event.payload)): string {
+  return `{"actor":${member(event.actor)},"at":${member(event.at)},"id":${member(event.id)},"keyid":${member(event.keyid)},"lamport":${member(event.lamport)},"payload":${payloadText},"prev":${member(event.prev)},"seq":${member(event.seq)},"type":${member(event.type)},"v":${member(event.v)}}`;
 }
 
-export function eventHash(event: LedgerEvent, bytes = eventBytes(event)): string {
-  return createHash('sha256')
-    .update(event.prev ?? '', 'utf8')
-    .update(bytes)
-    .digest('hex');
+/** canonical(event) as the bytes that are signed. */
+export function eventBytes(event: LedgerEvent, payloadText?: string): Buffer {
+  return Buffer.from(eventText(event, payloadText), 'utf8');
+}
+
+/** sha256((prev ?? '') ‖ canonical(event)), lowercase hex. */
+export function eventHash(event: LedgerEvent, text = eventText(event)): string {
+  return hash('sha256', (event.prev ?? '') + text, 'hex');
+}
+
+/**
+ * One member value: JSON.stringify writes a string, a finite number or null exactly as RFC 8785 does,
+ * except that it escapes a lone surrogate (`\udXXX`) where canonical JSON has no form; only then, or for
+ * anything else, the general path decides (and refuses what it must).
+ */
+function member(value: string | number | null): string {
+  const text = JSON.stringify(value);
+  return typeof value === 'object' || (typeof value === 'number' ? Number.isFinite(value) : !text.includes('\\ud')) ? text : canonicalJson(value);
 }
 
 /** An `events` row as stored. */

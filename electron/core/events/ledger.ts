@@ -7,7 +7,7 @@ import { EVENT_ROLES } from '../../../shared/contract/permissions.js';
 import { keyIdOf } from '../trust/keys.js';
 import type { Keyring } from '../trust/keyring.js';
 import { signBytes } from '../trust/keys.js';
-import { eventBytes, eventHash, type EventType, type LedgerEvent } from './ledger-event.js';
+import { eventHash, eventText, type EventType, type LedgerEvent } from './ledger-event.js';
 import type { Projector } from './projector.js';
 
 export interface RecordedEvent {
@@ -62,8 +62,9 @@ export class Ledger {
       payload,
     };
     const payloadText = canonicalPayload(payload);
-    const bytes = eventBytes(event, payloadText);
-    const hash = eventHash(event, bytes);
+    const text = eventText(event, payloadText);
+    const bytes = Buffer.from(text, 'utf8');
+    const hash = eventHash(event, text);
     const signature = signBytes(signer.privateKey, bytes);
     await tx.run(sql`INSERT INTO events (id, type, actor, at, payload, keyid, actor_seq, prev_hash, lamport, hash, signature)
       VALUES (${event.id}, ${type}, ${actor}, ${event.at}, ${payloadText}, ${event.keyid}, ${event.seq}, ${event.prev}, ${event.lamport}, ${hash}, ${signature})`);

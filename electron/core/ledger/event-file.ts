@@ -1,6 +1,6 @@
 import { canonicalJson } from '../../../shared/domain/canonical-json.js';
 import { EVENT_TYPES } from '../../../shared/domain/events.js';
-import { eventBytes, type EventType, type LedgerEvent } from '../events/ledger-event.js';
+import { eventText, type EventType, type LedgerEvent } from '../events/ledger-event.js';
 import type { HeldEvent } from '../trust/event-checker.js';
 
 /**
@@ -13,7 +13,7 @@ export function eventFilePath(keyid: string, seq: number): string {
 }
 
 export function eventFileText(held: HeldEvent): string {
-  return `{"event":${eventBytes(held.event, held.payloadText).toString('utf8')},"hash":${JSON.stringify(held.hash)},"signature":${JSON.stringify(held.signature)}}\n`;
+  return `{"event":${eventText(held.event, held.payloadText)},"hash":${JSON.stringify(held.hash)},"signature":${JSON.stringify(held.signature)}}\n`;
 }
 
 const FILE_PATH = /^events\/([0-9a-f]{64})\/([1-9][0-9]{0,15})\.json$/;

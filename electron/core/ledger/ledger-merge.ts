@@ -1,10 +1,12 @@
 import type { Writable } from '../../db/connection.js';
 import { rawSql, sql } from '../../db/sql.js';
-import { eventOfRow, type EventRow } from '../events/ledger-event.js';
+import { readEventRows } from '../events/event-rows.js';
+import { eventOfRow } from '../events/ledger-event.js';
 import { PROJECTION_TABLES, type Projector } from '../events/projector.js';
 import { isGenesis } from '../events/ledger.js';
 import { replayEvents } from '../events/replay.js';
-import { checkEvents, ledgerOrder, safeVerify, type HeldEvent } from '../trust/event-checker.js';
+import { verifyEd25519 } from '../trust/ed25519.js';
+import { checkEvents, ledgerOrder, type HeldEvent } from '../trust/event-checker.js';
 import { eventFileText } from './event-file.js';
 import { AppError } from '../../../shared/errors.js';
 
@@ -42,7 +44,7 @@ export async function mergeEvents(
   /** Events applied to the tables so far, of how many (all of them when the tables are rebuilt). */
   onApplied: (done: number, total: number) => void = () => undefined,
 ): Promise<MergeOutcome> {
-  const rows = await tx.all<EventRow>(sql`SELECT * FROM events`);
+  const rows = await readEventRows(tx);
   const local: HeldEvent[] = [];
   const held = new Map<string, string | null>();
   for (const row of rows) {
@@ -74,7 +76,7 @@ export async function mergeEvents(
   }, {
     chainFromFailed: false,
     // Events already held were verified when they came in (and `audit verify` checks them again).
-    signature: (h, bytes, key, signature) => (isCandidate.has(h) ? safeVerify(bytes, key, signature) : true),
+    signature: (h, bytes, key, signature) => (isCandidate.has(h) ? verifyEd25519(key, bytes, signature) : true),
   });
   const accepted = good.filter((h) => isCandidate.has(h));
   for (const h of accepted) {

@@ -1,17 +1,17 @@
-import type { KeyObject } from 'node:crypto';
 import type { AuditReport } from '../../../shared/contract/trust.js';
 import type { Writable } from '../../db/connection.js';
 import { rawSql, sql } from '../../db/sql.js';
-import { eventOfRow, type EventRow, type LedgerEvent } from '../events/ledger-event.js';
+import { countEvents, signedEventsInLedgerOrder, unsignedEventRows } from '../events/event-rows.js';
+import { eventOfRow, eventText, type EventRow, type LedgerEvent } from '../events/ledger-event.js';
 import { PROJECTION_TABLES, type Projector } from '../events/projector.js';
 import { replayEvents } from '../events/replay.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { checkEvents, type HeldEvent } from './event-checker.js';
-import { rawPublicKey } from './keys.js';
-import { SignatureWorkers } from './signature-workers.js';
+import { AuditSignatures } from './audit-signatures.js';
+import { EventChecker, type HeldEvent } from './event-checker.js';
+import { LiveProjections } from './projection-compare.js';
 
 type Problem = AuditReport['problems'][number];
-
+type Progress = (completed: number, total: number, phase: string) => void;
 
 class Rollback extends Error {}
 
@@ -19,6 +19,10 @@ class Rollback extends Error {}
  * `audit verify`: every event's hash, its place in its actor's chain, its signature by a key the roster held
  * at that point with a role that may sign it; then every projection table rebuilt from the events and
  * compared with the live one, row by row. Nothing is changed: the rebuild is rolled back.
+ *
+ * The events are read a chunk at a time in ledger order; each chunk is checked and replayed while SQLite
+ * reads the next, and signatures are checked on worker threads from the first chunk on. Only one or two
+ * chunks are held at a time, whatever the size of the ledger.
  */
 export class AuditService {
   constructor(
@@ -26,28 +30,52 @@ export class AuditService {
     private readonly projector: Projector,
   ) {}
 
-  async verify(progress: (completed: number, total: number, phase: string) => void = () => undefined, signal?: AbortSignal): Promise<AuditReport> {
+  async verify(progress: Progress = () => undefined, signal?: AbortSignal): Promise<AuditReport> {
     const started = performance.now();
     const problems: Problem[] = [];
     let report: { events: number; people: number; trustRoot: string | null } = { events: 0, people: 0, trustRoot: null };
     await this.workspace.db
       .transaction(async (tx) => {
-        const rows = await tx.all<EventRow>(sql`SELECT * FROM events`);
-        const signatures = new SignatureChecks();
+        const signatures = new AuditSignatures();
         try {
-          const { good, people, trustRoot } = checkRows(rows, problems, signatures);
-          report = { events: rows.length, people, trustRoot };
-          const live = await snapshot(tx);
-          // Signatures are checked on worker threads while the projections are replayed here; an event whose
-          // signature fails is then left out of a second replay.
-          await this.replay(tx, good, progress, signal);
+          const counts = await countEvents(tx);
+          const signed = counts.signed;
+          if (counts.all > signed) for (const row of await unsignedEventRows(tx)) problems.push(unsignedProblem(row));
+          for (const person of await tx.all<{ keyid: string; public_key: string }>(sql`SELECT keyid, public_key FROM people`)) signatures.learnKey(person.keyid, person.public_key);
+          // Read from the start: each chunk's signatures go to the workers as it arrives, while SQLite keeps
+          // the live tables aside and clears them.
+          const chunks = signedEventsInLedgerOrder(tx, (rows) =>
+            rows.map((row) => {
+              const held = heldOf(row);
+              signatures.early(held, held.text!);
+              return held;
+            }),
+          );
+          const live = await LiveProjections.keep(tx);
+          const checker = new EventChecker((h, kind, detail) => problems.push({ kind, event: h.event.id, table: null, detail }), {
+            chainFromFailed: true,
+            signature: (h, bytes, key, signature, signer) => signatures.awaitVerdict(h, bytes, key, signature, signer),
+          });
+          // Events that fail a check explain nothing: they are not replayed (few, so their ids are kept).
+          const rejected = new Set<string>();
+          await this.replay(tx, signed, progress, signal, chunks, (held) => {
+            const good: LedgerEvent[] = [];
+            for (const entry of held) {
+              if (checker.check(entry)) good.push(entry.event);
+              else rejected.add(entry.event.id);
+            }
+            return good;
+          });
+          report = { events: counts.all, people: checker.people, trustRoot: checker.trustRoot };
           const forged = await signatures.failures((done, total) => progress(done, total, 'signatures'), signal);
           for (const { event, detail } of forged) problems.push({ kind: 'signature', event: event.id, table: null, detail: `${event.type} by ${event.actor} (#${event.seq}): ${detail}` });
           if (forged.length > 0) {
-            const bad = new Set(forged.map((f) => f.event.id));
-            await this.replay(tx, good.filter((e) => !bad.has(e.id)), progress, signal);
+            // Rebuilt again without the events whose signature failed: they explain nothing.
+            for (const { event } of forged) rejected.add(event.id);
+            const again = signedEventsInLedgerOrder(tx, (rows) => rows.filter((row) => !rejected.has(row.id)).map((row) => eventOfRow(row)!));
+            await this.replay(tx, signed, progress, signal, again, (events) => events);
           }
-          compare(live, await snapshot(tx), problems);
+          await live.compare(tx, problems);
         } finally {
           await signatures.close();
         }
@@ -59,91 +87,37 @@ export class AuditService {
     return { ok: problems.length === 0, ...report, problems: problems.slice(0, 1000), seconds: (performance.now() - started) / 1000 };
   }
 
-  private async replay(tx: Writable, events: readonly LedgerEvent[], progress: (completed: number, total: number, phase: string) => void, signal?: AbortSignal): Promise<void> {
+  /**
+   * Clear the projection tables and replay what `select` keeps of each chunk, in ledger order: a chunk's
+   * replay runs in SQLite while the next chunk is read and selected here.
+   */
+  private async replay<T extends unknown[]>(tx: Writable, total: number, progress: Progress, signal: AbortSignal | undefined, chunks: AsyncIterable<T>, select: (chunk: T) => LedgerEvent[]): Promise<void> {
     for (const { table } of PROJECTION_TABLES) await tx.run(rawSql(`DELETE FROM ${table}`));
-    progress(0, events.length, 'projections');
-    await replayEvents(tx, this.projector, events, (done) => {
-      progress(done, events.length, 'projections');
+    progress(0, total, 'projections');
+    let read = 0;
+    let replaying: Promise<void> = Promise.resolve();
+    for await (const chunk of chunks) {
       signal?.throwIfAborted();
-    });
-  }
-}
-
-/** The signatures `audit verify` defers, checked on worker threads and matched back to their events. */
-class SignatureChecks {
-  private readonly workers = new SignatureWorkers();
-  private readonly jobs: Array<{ event: LedgerEvent; signer: string }> = [];
-  private readonly rawKeys = new WeakMap<KeyObject, string>();
-
-  add(event: LedgerEvent, bytes: Buffer, key: KeyObject, signature: Buffer, signer: string): void {
-    let raw = this.rawKeys.get(key);
-    if (raw === undefined) {
-      raw = rawPublicKey(key).toString('base64');
-      this.rawKeys.set(key, raw);
+      const events = select(chunk);
+      const before = read;
+      read += chunk.length;
+      await replaying;
+      replaying = replayEvents(tx, this.projector, events, (done) => {
+        progress(Math.min(total, before + Math.round((done / Math.max(1, events.length)) * chunk.length)), total, 'projections');
+        signal?.throwIfAborted();
+      });
+      // Awaited with the next chunk (or after the last); until then a failure must not go unhandled.
+      replaying.catch(() => undefined);
     }
-    this.workers.add(this.jobs.length, raw, bytes, signature);
-    this.jobs.push({ event, signer });
-  }
-
-  async failures(progress: (done: number, total: number) => void, signal?: AbortSignal): Promise<Array<{ event: LedgerEvent; detail: string }>> {
-    const failed = await this.workers.failures(progress, signal);
-    return failed.map((index) => ({ event: this.jobs[index]!.event, detail: `the signature does not verify with ${this.jobs[index]!.signer}'s key` }));
-  }
-
-  close(): Promise<void> {
-    return this.workers.close();
+    await replaying;
   }
 }
 
-/** Rows as held events (unsigned rows reported), checked in ledger order; signatures other than roster ones go to the queue. */
-function checkRows(rows: EventRow[], problems: Problem[], signatures: SignatureChecks) {
-  const held: HeldEvent[] = [];
-  for (const row of rows) {
-    const event = eventOfRow(row);
-    if (event === null) problems.push({ kind: 'unsigned', event: row.id, table: null, detail: `${row.type} by ${row.actor} at ${row.at} carries no signature` });
-    else held.push({ event, payloadText: row.payload, hash: row.hash, signature: row.signature });
-  }
-  const result = checkEvents(held, (h, kind, detail) => problems.push({ kind, event: h.event.id, table: null, detail }), {
-    chainFromFailed: true,
-    signature(h, bytes, key, signature, signer) {
-      signatures.add(h.event, bytes, key, signature, signer);
-      return undefined;
-    },
-  });
-  return { good: result.good.map((h) => h.event), people: result.people, trustRoot: result.trustRoot };
+function heldOf(row: EventRow): HeldEvent {
+  const event = eventOfRow(row)!;
+  return { event, payloadText: row.payload, hash: row.hash, signature: row.signature, text: eventText(event, row.payload) };
 }
 
-type Snapshot = Map<string, string[]>;
-
-async function snapshot(tx: Writable): Promise<Snapshot> {
-  const tables: Snapshot = new Map();
-  for (const { table, ignore = [] } of PROJECTION_TABLES) {
-    const rows = await tx.all<Record<string, unknown>>(rawSql(`SELECT * FROM ${table}`));
-    tables.set(
-      table,
-      rows
-        .map((row) => {
-          for (const column of ignore) delete row[column];
-          return JSON.stringify(row);
-        })
-        .sort(),
-    );
-  }
-  return tables;
-}
-
-/** Rows the live tables hold that the events do not explain, and rows the events explain that are missing. */
-function compare(live: Snapshot, rebuilt: Snapshot, problems: Problem[]): void {
-  for (const [table, liveRows] of live) {
-    const expected = new Map<string, number>();
-    for (const row of rebuilt.get(table) ?? []) expected.set(row, (expected.get(row) ?? 0) + 1);
-    for (const row of liveRows) {
-      const n = expected.get(row) ?? 0;
-      if (n > 0) expected.set(row, n - 1);
-      else problems.push({ kind: 'row-unexplained', event: null, table, detail: row.slice(0, 300) });
-    }
-    for (const [row, n] of expected) {
-      for (let i = 0; i < n; i++) problems.push({ kind: 'row-missing', event: null, table, detail: row.slice(0, 300) });
-    }
-  }
+function unsignedProblem(row: EventRow): Problem {
+  return { kind: 'unsigned', event: row.id, table: null, detail: `${row.type} by ${row.actor} at ${row.at} carries no signature` };
 }

@@ -1,9 +1,10 @@
-import { verify as verifySignature, type KeyObject } from 'node:crypto';
+import { describeKeyWeakness } from '../../../resources/verifier/lib/ed25519-strict.mjs';
 import { EVENT_ROLES } from '../../../shared/contract/permissions.js';
 import { EVENT_TYPES } from '../../../shared/domain/events.js';
 import { isGenesis } from '../events/ledger.js';
-import { eventBytes, eventHash, type LedgerEvent } from '../events/ledger-event.js';
-import { keyIdOf, publicKeyFromBase64 } from './keys.js';
+import { eventHash, eventText, type LedgerEvent } from '../events/ledger-event.js';
+import { verifyEd25519, type VerifyingKey } from './ed25519.js';
+import { keyIdOf, verifyingKeyFromBase64 } from './keys.js';
 
 /** One event as held: the payload text that was signed, its stored hash and signature. */
 export interface HeldEvent {
@@ -11,11 +12,13 @@ export interface HeldEvent {
   payloadText: string;
   hash: string | null;
   signature: string | null;
+  /** canonical(event) with `payloadText`, when the holder has written it already (`audit verify` does, as it reads). */
+  text?: string;
 }
 
 interface RosterEntry {
   name: string;
-  key: KeyObject;
+  key: VerifyingKey;
   roles: string[];
   revoked: boolean;
 }
@@ -30,7 +33,7 @@ export interface CheckOptions {
    * Signatures of events other than roster events: return whether it verifies, or undefined when the
    * caller checks it later (audit verifies them on other threads while it replays).
    */
-  signature(held: HeldEvent, bytes: Buffer, key: KeyObject, signature: Buffer, signer: string): boolean | undefined;
+  signature(held: HeldEvent, bytes: Buffer, key: VerifyingKey, signature: Buffer, signer: string): boolean | undefined;
 }
 
 export interface CheckResult {
@@ -50,88 +53,108 @@ export function ledgerOrder(a: LedgerEvent, b: LedgerEvent): number {
  * the signature. Roster events are verified at once, since they decide whose later signatures count.
  */
 export function checkEvents(held: readonly HeldEvent[], fail: (held: HeldEvent, kind: string, detail: string) => void, options: CheckOptions): CheckResult {
-  const ordered = [...held].sort((a, b) => ledgerOrder(a.event, b.event));
-  const roster = new Map<string, RosterEntry>();
-  const chains = new Map<string, { seq: number; hash: string }>();
+  const checker = new EventChecker(fail, options);
   const good: HeldEvent[] = [];
-  let trustRoot: string | null = null;
-  for (const entry of ordered) {
-    const { event } = entry;
-    const failed = (kind: string, detail: string) => fail(entry, kind, `${event.type} by ${event.actor} (#${event.seq}): ${detail}`);
-    if (!(EVENT_TYPES as readonly string[]).includes(event.type)) {
-      failed('unknown-type', 'unknown event type');
-      continue;
-    }
-    // The stored payload text is what was signed: it is used as it is, so even a re-spacing is caught.
-    const bytes = eventBytes(event, entry.payloadText);
-    const chain = chains.get(event.keyid);
-    const advance = () => chains.set(event.keyid, { seq: event.seq, hash: entry.hash ?? '' });
-    const rejected = (kind: string, detail: string) => {
-      failed(kind, detail);
-      if (options.chainFromFailed) advance();
-    };
-    if (eventHash(event, bytes) !== entry.hash) {
-      rejected('hash', `stored hash ${String(entry.hash).slice(0, 12)}… is not the hash of the event`);
-      if (!options.chainFromFailed) continue;
-    } else if (event.seq !== (chain?.seq ?? 0) + 1) {
-      rejected('chain', `sequence ${event.seq} follows ${chain?.seq ?? 0}: an event of this actor is missing or out of order`);
-      if (!options.chainFromFailed) continue;
-    } else if (event.prev !== (chain?.hash ?? null)) {
-      rejected('chain', "does not link to the actor's previous event");
-      if (!options.chainFromFailed) continue;
-    } else {
-      advance();
-    }
-    let signer = roster.get(event.keyid);
-    if (roster.size === 0 && trustRoot === null) {
-      if (!isGenesis(event.actor, event.keyid, event.type, event.payload)) {
-        failed('genesis', 'the first event must be an admin adding themself to the roster');
-        continue;
-      }
-      trustRoot = event.keyid;
-      signer = { name: event.actor, key: publicKeyFromBase64(event.payload['publicKey'] as string), roles: ['admin'], revoked: false };
-    } else if (!signer) {
-      failed('unknown-key', `key ${event.keyid.slice(0, 16)}… is not in the roster at this point`);
-      continue;
-    } else if (signer.revoked) {
-      failed('revoked', `${signer.name} was revoked before signing this`);
-      continue;
-    } else if (signer.name !== event.actor) {
-      failed('actor', `signed by ${signer.name}'s key but names ${event.actor}`);
-      continue;
-    } else if (!EVENT_ROLES[event.type].some((r) => signer!.roles.includes(r))) {
-      failed('role', `${signer.name} held ${signer.roles.join(', ') || 'no role'}, not ${EVENT_ROLES[event.type].join(' or ')}`);
-      continue;
-    }
-    const signature = Buffer.from(entry.signature ?? '', 'base64');
-    const verdict = event.type.startsWith('roster.') ? safeVerify(bytes, signer.key, signature) : options.signature(entry, bytes, signer.key, signature, signer.name);
-    if (verdict === false) {
-      failed('signature', `the signature does not verify with ${signer.name}'s key`);
-      if (!options.chainFromFailed) {
-        if (chain) chains.set(event.keyid, chain);
-        else chains.delete(event.keyid);
-      }
-      continue;
-    }
-    applyRoster(roster, event);
-    good.push(entry);
-  }
-  return { good, people: roster.size, trustRoot };
+  for (const entry of [...held].sort((a, b) => ledgerOrder(a.event, b.event))) if (checker.check(entry)) good.push(entry);
+  return { good, people: checker.people, trustRoot: checker.trustRoot };
 }
 
-export function safeVerify(bytes: Buffer, key: KeyObject, signature: Buffer): boolean {
-  try {
-    return verifySignature(null, bytes, key, signature);
-  } catch {
+/** The state of a check in ledger order: the roster so far and each actor's chain. `audit verify` feeds it a group at a time. */
+export class EventChecker {
+  private readonly roster = new Map<string, RosterEntry>();
+  private readonly chains = new Map<string, { seq: number; hash: string }>();
+  trustRoot: string | null = null;
+
+  constructor(
+    private readonly fail: (held: HeldEvent, kind: string, detail: string) => void,
+    private readonly options: CheckOptions,
+  ) {}
+
+  get people(): number {
+    return this.roster.size;
+  }
+
+  /** Whether the event passes (its signature may still be pending with the caller); events must come in ledger order. */
+  check(entry: HeldEvent): boolean {
+    const { event } = entry;
+    if (!(EVENT_TYPES as readonly string[]).includes(event.type)) return this.failed(entry, 'unknown-type', 'unknown event type');
+    // The stored payload text is what was signed: it is used as it is, so even a re-spacing is caught.
+    const text = entry.text ?? eventText(event, entry.payloadText);
+    const chain = this.chains.get(event.keyid);
+    const chainProblem =
+      eventHash(event, text) !== entry.hash
+        ? { kind: 'hash', detail: `stored hash ${String(entry.hash).slice(0, 12)}… is not the hash of the event` }
+        : event.seq !== (chain?.seq ?? 0) + 1
+          ? { kind: 'chain', detail: `sequence ${event.seq} follows ${chain?.seq ?? 0}: an event of this actor is missing or out of order` }
+          : event.prev !== (chain?.hash ?? null)
+            ? { kind: 'chain', detail: "does not link to the actor's previous event" }
+            : null;
+    if (chainProblem) {
+      this.failed(entry, chainProblem.kind, chainProblem.detail);
+      if (!this.options.chainFromFailed) return false;
+    }
+    this.chains.set(event.keyid, { seq: event.seq, hash: entry.hash ?? '' });
+    const signer = this.signerOf(entry);
+    if (!signer) return false;
+    const weakness = addedKeyWeakness(event);
+    // The app refuses such a key (anyone can sign for it), so an event adding one was made elsewhere.
+    if (weakness !== null) return this.dropped(entry, chain, 'weak-key', `adds ${String(event.payload['name'])} with a public key that ${weakness}`);
+    const bytes = Buffer.from(text, 'utf8');
+    const signature = Buffer.from(entry.signature ?? '', 'base64');
+    const verdict = event.type.startsWith('roster.') ? verifyEd25519(signer.key, bytes, signature) : this.options.signature(entry, bytes, signer.key, signature, signer.name);
+    if (verdict === false) return this.dropped(entry, chain, 'signature', `the signature does not verify with ${signer.name}'s key`);
+    if (event.type.startsWith('roster.')) applyRoster(this.roster, event);
+    return true;
+  }
+
+  /** Who signed, as the roster held them at this point; null (reported) when nobody may have. */
+  private signerOf(entry: HeldEvent): RosterEntry | null {
+    const { event } = entry;
+    const signer = this.roster.get(event.keyid);
+    if (this.roster.size === 0 && this.trustRoot === null) {
+      if (!isGenesis(event.actor, event.keyid, event.type, event.payload)) return this.none(entry, 'genesis', 'the first event must be an admin adding themself to the roster');
+      this.trustRoot = event.keyid;
+      return { name: event.actor, key: verifyingKeyFromBase64(event.payload['publicKey'] as string), roles: ['admin'], revoked: false };
+    }
+    if (!signer) return this.none(entry, 'unknown-key', `key ${event.keyid.slice(0, 16)}… is not in the roster at this point`);
+    if (signer.revoked) return this.none(entry, 'revoked', `${signer.name} was revoked before signing this`);
+    if (signer.name !== event.actor) return this.none(entry, 'actor', `signed by ${signer.name}'s key but names ${event.actor}`);
+    if (!EVENT_ROLES[event.type].some((r) => signer.roles.includes(r))) return this.none(entry, 'role', `${signer.name} held ${signer.roles.join(', ') || 'no role'}, not ${EVENT_ROLES[event.type].join(' or ')}`);
+    return signer;
+  }
+
+  private failed(entry: HeldEvent, kind: string, detail: string): false {
+    const { event } = entry;
+    this.fail(entry, kind, `${event.type} by ${event.actor} (#${event.seq}): ${detail}`);
     return false;
   }
+
+  private none(entry: HeldEvent, kind: string, detail: string): null {
+    this.failed(entry, kind, detail);
+    return null;
+  }
+
+  /** A pull drops the event: the actor's chain goes on from the one before it. */
+  private dropped(entry: HeldEvent, before: { seq: number; hash: string } | undefined, kind: string, detail: string): false {
+    this.failed(entry, kind, detail);
+    if (this.options.chainFromFailed) return false;
+    if (before) this.chains.set(entry.event.keyid, before);
+    else this.chains.delete(entry.event.keyid);
+    return false;
+  }
+}
+
+function addedKeyWeakness(event: LedgerEvent): string | null {
+  if (event.type !== 'roster.person-added') return null;
+  const weakness = verifyingKeyFromBase64(event.payload['publicKey'] as string).weakness;
+  return weakness === null ? null : describeKeyWeakness(weakness);
 }
 
 function applyRoster(roster: Map<string, RosterEntry>, event: LedgerEvent): void {
   const name = event.payload['name'] as string;
   if (event.type === 'roster.person-added') {
     const publicKey = event.payload['publicKey'] as string;
-    roster.set(keyIdOf(Buffer.from(publicKey, 'base64')), { name, key: publicKeyFromBase64(publicKey), roles: event.payload['roles'] as string[], revoked: false });
+    roster.set(keyIdOf(Buffer.from(publicKey, 'base64')), { name, key: verifyingKeyFromBase64(publicKey), roles: event.payload['roles'] as string[], revoked: false });
   }
   const entry = [...roster.values()].find((p) => p.name === name);
   if (entry && event.type === 'roster.roles-set') entry.roles = event.payload['roles'] as string[];

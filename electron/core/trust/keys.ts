@@ -1,5 +1,6 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, pbkdf2Sync, randomBytes, createCipheriv, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, pbkdf2Sync, randomBytes, createCipheriv, sign, type KeyObject } from 'node:crypto';
 import { AppError } from '../../../shared/errors.js';
+import { verifyingKey, type VerifyingKey } from './ed25519.js';
 
 /** A person's Ed25519 public key as the roster carries it: raw 32 bytes, base64, and its key id. */
 export interface PublicIdentity {
@@ -22,11 +23,18 @@ export function publicIdentityOf(key: KeyObject): PublicIdentity {
   return { publicKey: raw.toString('base64'), keyid: keyIdOf(raw) };
 }
 
-/** The public key object for a roster entry's base64 raw key; refuses anything that is not 32 bytes. */
-export function publicKeyFromBase64(base64: string): KeyObject {
+/**
+ * The key for a roster entry's base64 raw key; refuses anything that is not exactly the base64 of 32 bytes.
+ * A weak key (not canonical, or of small order) comes back with its weakness set: it verifies nothing.
+ */
+export function verifyingKeyFromBase64(base64: string): VerifyingKey {
   const raw = Buffer.from(base64, 'base64');
   if (raw.length !== 32 || raw.toString('base64') !== base64) throw new AppError('INVALID_INPUT', 'error.identity.badPublicKey', {});
-  return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' });
+  try {
+    return verifyingKey(raw);
+  } catch {
+    throw new AppError('INVALID_INPUT', 'error.identity.badPublicKey', {});
+  }
 }
 
 export function newKeyPair(): { privateKey: KeyObject; publicKey: KeyObject } {
@@ -35,16 +43,6 @@ export function newKeyPair(): { privateKey: KeyObject; publicKey: KeyObject } {
 
 export function signBytes(privateKey: KeyObject, data: Buffer): string {
   return sign(null, data, privateKey).toString('base64');
-}
-
-export function verifyBytes(publicKey: KeyObject, data: Buffer, signature: string): boolean {
-  const sig = Buffer.from(signature, 'base64');
-  if (sig.length !== 64) return false;
-  try {
-    return verify(null, data, publicKey, sig);
-  } catch {
-    return false;
-  }
 }
 
 /** PBKDF2-HMAC-SHA256 rounds for new key files (OWASP 2023); the count is stored in the file, so any value opens. */

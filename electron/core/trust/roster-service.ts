@@ -7,7 +7,7 @@ import type { Ledger } from '../events/ledger.js';
 import type { ProjectionTable } from '../events/projector.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { IdentityStore } from './identity-store.js';
-import { keyIdOf, publicKeyFromBase64 } from './keys.js';
+import { keyIdOf, verifyingKeyFromBase64 } from './keys.js';
 
 interface PersonRow {
   name: string;
@@ -80,7 +80,8 @@ export class RosterService {
       if (!local) throw new AppError('INVALID_INPUT', 'error.roster.publicKeyNeeded', { name });
       key = local.publicKey;
     }
-    publicKeyFromBase64(key);
+    // Anyone can sign for a key of small order: such a person would let everybody act in their name.
+    if (verifyingKeyFromBase64(key).weakness !== null) throw new AppError('INVALID_INPUT', 'error.identity.weakPublicKey', {});
     const keyid = keyIdOf(Buffer.from(key, 'base64'));
     await this.workspace.db.transaction(async (tx) => {
       if (await this.find(name, tx)) throw new AppError('CONFLICT', 'error.roster.exists', { name });

@@ -1,6 +1,7 @@
 // @ts-check
 import { Buffer } from 'node:buffer';
 import { createHash, createPublicKey, verify } from 'node:crypto';
+import { publicKeyWeakness, signatureWeakness } from './ed25519-strict.mjs';
 import { isRecord } from './shape.mjs';
 
 /** @typedef {import('node:crypto').KeyObject} KeyObject */
@@ -49,23 +50,27 @@ export function decodeBase64(text) {
 }
 
 /**
- * A roster public key (base64 of the raw 32 bytes) as a key object with its keyid; null when malformed.
+ * A roster public key (base64 of the raw 32 bytes) as a key object with its keyid and raw bytes; null when
+ * malformed. A weak key (not canonical, or of small order) is returned with its weakness: its holder must
+ * be refused, since anyone can sign for it.
  * @param {unknown} base64
- * @returns {{ key: KeyObject, keyid: string } | null}
+ * @returns {{ key: KeyObject, keyid: string, raw: Buffer, weakness: import('./ed25519-strict.mjs').KeyWeakness | null } | null}
  */
 export function publicKeyFromBase64(base64) {
   const raw = decodeBase64(base64);
   if (!raw || raw.length !== 32) return null;
   try {
     const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' });
-    return { key, keyid: keyIdOf(raw) };
+    return { key, keyid: keyIdOf(raw), raw, weakness: publicKeyWeakness(raw) };
   } catch {
     return null;
   }
 }
 
 /**
- * Ed25519 verification of a base64 signature over `data`; false for anything malformed.
+ * Ed25519 verification of a base64 signature over `data`, with the strict encodings of ed25519-strict.mjs
+ * (a weak key or a signature with a small-order R or an unreduced S never verifies); false for anything
+ * malformed.
  * @param {KeyObject} publicKey
  * @param {Uint8Array} data
  * @param {unknown} signature base64 of the 64 signature bytes
@@ -73,8 +78,10 @@ export function publicKeyFromBase64(base64) {
  */
 export function verifyEd25519(publicKey, data, signature) {
   const sig = decodeBase64(signature);
-  if (!sig || sig.length !== 64) return false;
+  if (!sig || sig.length !== 64 || signatureWeakness(sig) !== null) return false;
   try {
+    const jwk = publicKey.export({ format: 'jwk' });
+    if (jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string' || publicKeyWeakness(Buffer.from(jwk.x, 'base64url')) !== null) return false;
     return verify(null, data, publicKey, sig);
   } catch {
     return false;

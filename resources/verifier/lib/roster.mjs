@@ -1,5 +1,6 @@
 // @ts-check
 import { publicKeyFromBase64 } from './dsse.mjs';
+import { describeKeyWeakness } from './ed25519-strict.mjs';
 import { isNonEmptyString, isRecord, show } from './shape.mjs';
 import { readSignedEvent, signedEventProblem } from './signed-event.mjs';
 
@@ -153,6 +154,7 @@ function readPersonAdded(payload) {
   if (!isNonEmptyString(payload.name)) return { problem: 'has no person name' };
   const key = publicKeyFromBase64(payload.publicKey);
   if (!key) return { problem: `gives ${show(payload.name)} a publicKey that is not base64 of 32 raw Ed25519 bytes` };
+  if (key.weakness) return { problem: `gives ${show(payload.name)} a weak publicKey, which ${describeKeyWeakness(key.weakness)}` };
   const roles = readRoles(payload.roles);
   if ('problem' in roles) return roles;
   return { name: payload.name, keyid: key.keyid, key: key.key, roles: roles.roles };

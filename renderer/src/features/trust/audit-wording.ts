@@ -4,7 +4,7 @@ import type { MessageKey } from '../../../../shared/i18n/index.js';
 type Translate = (key: MessageKey) => string;
 
 /** What `audit verify` can find; a kind the core adds later is shown as the core names it. */
-export const AUDIT_PROBLEM_KINDS = ['unsigned', 'unknown-type', 'hash', 'chain', 'genesis', 'unknown-key', 'revoked', 'actor', 'role', 'signature', 'row-unexplained', 'row-missing'] as const;
+export const AUDIT_PROBLEM_KINDS = ['unsigned', 'unknown-type', 'hash', 'chain', 'genesis', 'unknown-key', 'revoked', 'actor', 'role', 'signature', 'weak-key', 'row-unexplained', 'row-missing'] as const;
 type ProblemKind = (typeof AUDIT_PROBLEM_KINDS)[number];
 
 export function isEventType(type: string): type is EventType {
