@@ -212,3 +212,27 @@ describe('migration 005 (range-only anchors)', () => {
     await raw.close();
   });
 });
+
+describe('migration 007 (ledger-order index)', () => {
+  it('indexes the signed events in ledger order, leaving unsigned rows out, and reads them through it', async () => {
+    const raw = await SqliteConnection.open(await freshFile(), { readonly: false, create: true });
+    await raw.exec('PRAGMA foreign_keys = ON');
+    await migrateToLatest(raw, 6);
+    await raw.exec(`
+      INSERT INTO events (id, type, actor, at, payload) VALUES ('old', 'thread.opened', 'aliya', 't', '{}');
+      INSERT INTO events (id, type, actor, at, payload, keyid, actor_seq, prev_hash, lamport, hash, signature) VALUES
+        ('b1', 'thread.replied', 'bob', 't', '{}', 'bbbb', 1, NULL, 2, 'h', 's'),
+        ('a1', 'thread.replied', 'ann', 't', '{}', 'aaaa', 1, NULL, 2, 'h', 's'),
+        ('a0', 'roster.person-added', 'ann', 't', '{}', 'aaaa', 0, NULL, 1, 'h', 's');
+    `);
+    const before = await raw.all(rawSql('SELECT * FROM events ORDER BY seq'));
+    expect(await migrateToLatest(raw, 7)).toBe(7);
+    expect(await raw.all(rawSql('SELECT * FROM events ORDER BY seq'))).toEqual(before);
+    const inOrder = await raw.all<{ id: string }>(rawSql('SELECT id FROM events INDEXED BY events_in_ledger_order WHERE keyid IS NOT NULL AND actor_seq IS NOT NULL AND lamport IS NOT NULL ORDER BY lamport, keyid, actor_seq'));
+    expect(inOrder.map((r) => r.id)).toEqual(['a0', 'a1', 'b1']);
+    const plan = await raw.all<{ detail: string }>(rawSql("EXPLAIN QUERY PLAN SELECT id FROM events WHERE keyid IS NOT NULL AND actor_seq IS NOT NULL AND lamport IS NOT NULL AND (lamport, keyid, actor_seq) > (1, 'aaaa', 0) ORDER BY lamport, keyid, actor_seq LIMIT 2"));
+    expect(plan.map((p) => p.detail).join(' ')).toContain('USING INDEX events_in_ledger_order');
+    expect(plan.map((p) => p.detail).join(' ')).not.toContain('TEMP B-TREE');
+    await raw.close();
+  });
+});

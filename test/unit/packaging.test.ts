@@ -55,6 +55,18 @@ describe('the installer configuration (electron-builder.json)', () => {
     expect(config.npmRebuild).toBe(false);
   });
 
+  it("ships libsodium's prebuilt N-API addon for Windows and Linux, outside the archive, and not the other platforms'", () => {
+    expect(config.asarUnpack).toContain('node_modules/sodium-native/**');
+    for (const platform of ['linux-x64', 'win32-x64']) {
+      const addon = readFileSync(path.join(root, 'node_modules', 'sodium-native', 'prebuilds', platform, 'sodium-native.node'));
+      // An N-API module registers itself through this symbol: Electron loads it as built, with no rebuild.
+      expect(addon.includes('napi_register_module_v1'), platform).toBe(true);
+      expect(config.files.filter((f) => f.startsWith('!') && f.includes(platform))).toEqual([]);
+    }
+    expect(config.files).toEqual(expect.arrayContaining(['!node_modules/sodium-native/prebuilds/{android,ios,darwin}-*/**', '!node_modules/sodium-native/prebuilds/**/*.bare']));
+    expect(JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies['sodium-native']).toBe('4.3.2');
+  });
+
   it('never updates itself or publishes anywhere (air-gapped installations)', () => {
     expect(config.publish).toBeNull();
     expect(JSON.stringify(config)).not.toMatch(/https?:\/\//);

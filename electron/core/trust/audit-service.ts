@@ -28,6 +28,8 @@ export class AuditService {
   constructor(
     private readonly workspace: Workspace,
     private readonly projector: Projector,
+    /** Events read, checked and replayed at a time (tests make it small to cross many chunk edges). */
+    private readonly chunkSize = 10_000,
   ) {}
 
   async verify(progress: Progress = () => undefined, signal?: AbortSignal): Promise<AuditReport> {
@@ -44,13 +46,13 @@ export class AuditService {
           for (const person of await tx.all<{ keyid: string; public_key: string }>(sql`SELECT keyid, public_key FROM people`)) signatures.learnKey(person.keyid, person.public_key);
           // Read from the start: each chunk's signatures go to the workers as it arrives, while SQLite keeps
           // the live tables aside and clears them.
-          const chunks = signedEventsInLedgerOrder(tx, (rows) =>
+          const early = (rows: EventRow[]) =>
             rows.map((row) => {
               const held = heldOf(row);
               signatures.early(held, held.text!);
               return held;
-            }),
-          );
+            });
+          const chunks = signedEventsInLedgerOrder(tx, early, this.chunkSize);
           const live = await LiveProjections.keep(tx);
           const checker = new EventChecker((h, kind, detail) => problems.push({ kind, event: h.event.id, table: null, detail }), {
             chainFromFailed: true,
@@ -72,7 +74,7 @@ export class AuditService {
           if (forged.length > 0) {
             // Rebuilt again without the events whose signature failed: they explain nothing.
             for (const { event } of forged) rejected.add(event.id);
-            const again = signedEventsInLedgerOrder(tx, (rows) => rows.filter((row) => !rejected.has(row.id)).map((row) => eventOfRow(row)!));
+            const again = signedEventsInLedgerOrder(tx, (rows) => rows.filter((row) => !rejected.has(row.id)).map((row) => eventOfRow(row)!), this.chunkSize);
             await this.replay(tx, signed, progress, signal, again, (events) => events);
           }
           await live.compare(tx, problems);
