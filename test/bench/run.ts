@@ -34,7 +34,10 @@ try {
   for (const bench of benchmarks) {
     if (only && !only.some((part) => bench.name.includes(part))) continue;
     process.stderr.write(`measuring: ${bench.name} …\n`);
-    results.push(await bench.run(context));
+    const result = await bench.run(context);
+    results.push(result);
+    // Each row as it is measured: a later row that fails does not take the earlier ones with it.
+    process.stderr.write(`${markdownTable([result]).split('\n').at(-1)}\n`);
   }
   const machine = machineDescription();
   const table = markdownTable(results);

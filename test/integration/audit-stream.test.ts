@@ -111,6 +111,23 @@ describe('audit verify in chunks', () => {
     expect((await ws.core.audit.verify()).ok).toBe(true);
   });
 
+  it('names an event whose payload is no longer JSON (hash and signature), instead of failing', async () => {
+    const row = (await ws.workspace.db.read.get<{ id: string; payload: string }>(sql`SELECT id, payload FROM events WHERE type = 'thread.replied' AND actor = 'bob' ORDER BY seq LIMIT 1`))!;
+    const write = (q: ReturnType<typeof sql>) => ws.workspace.db.transaction((tx) => tx.run(q));
+    for (const broken of ['{"body": "bob 0", ', '[1,2]', 'null']) {
+      await write(sql`UPDATE events SET payload = ${broken} WHERE id = ${row.id}`);
+      try {
+        const report = await ws.core.audit.verify();
+        expect(report.problems.filter((p) => p.event === row.id).map((p) => p.kind), broken).toEqual(['hash', 'signature']);
+        // Not replayed: bob's first reply is a row no event explains.
+        expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'row-unexplained', table: 'comments', detail: expect.stringContaining('"body":"bob 0"') }));
+      } finally {
+        await write(sql`UPDATE events SET payload = ${row.payload} WHERE id = ${row.id}`);
+      }
+    }
+    expect((await ws.core.audit.verify()).ok).toBe(true);
+  });
+
   it('names duplicated rows in a table compared without its surrogate id, and a change of letter case', async () => {
     await call(ws.dispatcher, 'review.mark', { component: 'billing', ref: commit, paths: ['README.md'] }, 'alice');
     const write = (q: ReturnType<typeof sql>) => ws.workspace.db.transaction((tx) => tx.run(q));

@@ -116,7 +116,15 @@ export class AuditService {
 }
 
 function heldOf(row: EventRow): HeldEvent {
-  const event = eventOfRow(row)!;
+  // A payload that is not a JSON object (edited behind the app's back) is checked as the text it is: its
+  // hash and signature fail, so it is named and never replayed.
+  let event: LedgerEvent;
+  try {
+    event = eventOfRow(row)!;
+    if (typeof event.payload !== 'object' || event.payload === null || Array.isArray(event.payload)) throw new TypeError('not an object');
+  } catch {
+    event = eventOfRow({ ...row, payload: '{}' })!;
+  }
   return { event, payloadText: row.payload, hash: row.hash, signature: row.signature, text: eventText(event, row.payload) };
 }
 

@@ -113,6 +113,8 @@ export class EventChecker {
     const signer = this.roster.get(event.keyid);
     if (this.roster.size === 0 && this.trustRoot === null) {
       if (!isGenesis(event.actor, event.keyid, event.type, event.payload)) return this.none(entry, 'genesis', 'the first event must be an admin adding themself to the roster');
+      const weakness = addedKeyWeakness(event);
+      if (weakness !== null) return this.none(entry, 'weak-key', `adds ${event.actor} with a public key that ${weakness}`);
       this.trustRoot = event.keyid;
       return { name: event.actor, key: verifyingKeyFromBase64(event.payload['publicKey'] as string), roles: ['admin'], revoked: false };
     }
@@ -144,9 +146,16 @@ export class EventChecker {
   }
 }
 
+/** What is wrong with the key a `roster.person-added` event adds, in words; null when it may sign. */
 function addedKeyWeakness(event: LedgerEvent): string | null {
   if (event.type !== 'roster.person-added') return null;
-  const weakness = verifyingKeyFromBase64(event.payload['publicKey'] as string).weakness;
+  const publicKey = event.payload['publicKey'];
+  let weakness;
+  try {
+    weakness = typeof publicKey === 'string' ? verifyingKeyFromBase64(publicKey).weakness : 'length';
+  } catch {
+    return 'is not the base64 of a 32-byte Ed25519 key';
+  }
   return weakness === null ? null : describeKeyWeakness(weakness);
 }
 
