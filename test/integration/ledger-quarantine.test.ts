@@ -6,7 +6,7 @@ import { mergeEvents } from '../../electron/core/ledger/ledger-merge.js';
 import { keyIdOf, newKeyPair, rawPublicKey, signBytes } from '../../electron/core/trust/keys.js';
 import type { HeldEvent } from '../../electron/core/trust/event-checker.js';
 import { sql } from '../../electron/db/sql.js';
-import { createTestWorkspace, type TestWorkspace } from '../helpers/workspace.js';
+import { TEST_PASSPHRASE, createTestWorkspace, type TestWorkspace } from '../helpers/workspace.js';
 
 // A source workspace signs events; a second one, which holds only its roster part, is given them in
 // altered forms. Each kind of bad event is quarantined with its reason; the good ones are applied.
@@ -69,6 +69,22 @@ describe('quarantine', () => {
     const file = parseEventFile(`events/${altered.event.keyid}/${altered.event.seq}.json`, eventFileText(altered));
     // (Put at a new place in the chain: at its own place an event with the held hash is a duplicate, left alone.)
     expect(await merge([{ ...file, event: { ...file.event, seq: 99 } }])).toEqual([[99, 'hash']]);
+  });
+
+  it('quarantines a roster event that adds a weak key, signed by the admin as it may be, and a later event of that chain', async () => {
+    const admin = held.filter((h) => h.event.actor === 'admin').at(-1)!;
+    const privateKey = await source.core.keyring.store.unlock('admin', TEST_PASSPHRASE);
+    const identity = Buffer.alloc(32);
+    identity[0] = 1;
+    const at = new Date().toISOString();
+    const base = { v: 1 as const, actor: 'admin', keyid: admin.event.keyid, at };
+    const weak = signed({ ...base, id: randomUUID(), type: 'roster.person-added', seq: admin.event.seq + 1, prev: admin.hash, lamport: 1000, payload: { name: 'Wendy', publicKey: identity.toString('base64'), roles: ['approver'] } }, privateKey);
+    const next = signed({ ...base, id: randomUUID(), type: 'roster.roles-set', seq: admin.event.seq + 2, prev: weak.hash, lamport: 1001, payload: { name: 'Rita', roles: ['reviewer'] } }, privateKey);
+    expect(await merge([weak, next])).toEqual([
+      [weak.event.seq, 'weak-key'],
+      [next.event.seq, 'chain'],
+    ]);
+    expect(await target.workspace.db.read.get(sql`SELECT name FROM people WHERE name = 'Wendy'`)).toBeUndefined();
   });
 
   it('refuses event files that are not events, naming what is wrong', () => {
