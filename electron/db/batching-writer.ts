@@ -64,18 +64,14 @@ export class BatchingWriter implements Writable {
     );
   }
 
-  /** Forget what was collected (after a failure, before the caller rolls back). */
-  discard(): void {
-    this.pending = [];
-    this.pendingChars = 0;
-  }
-
+  /** What was collected as one script (the opening first, if nothing went before), leaving nothing collected. */
   private take(closing: string): string {
     const parts = this.pending;
     if (!this.sent && this.options.opening) parts.unshift(this.options.opening);
     if (closing) parts.push(closing);
     this.sent = true;
-    this.discard();
+    this.pending = [];
+    this.pendingChars = 0;
     return parts.join(';\n');
   }
 }
