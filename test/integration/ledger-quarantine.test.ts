@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventBytes, eventHash, eventOfRow, eventText, type EventRow, type LedgerEvent } from '../../electron/core/events/ledger-event.js';
+import { eventHash, eventOfRow, eventText, type EventRow, type LedgerEvent } from '../../electron/core/events/ledger-event.js';
 import { eventFileText, parseEventFile, EventFileError } from '../../electron/core/ledger/event-file.js';
 import { mergeEvents } from '../../electron/core/ledger/ledger-merge.js';
 import { keyIdOf, newKeyPair, rawPublicKey, signBytes } from '../../electron/core/trust/keys.js';
@@ -49,7 +49,7 @@ describe('quarantine', () => {
     expect(genesis!.event.type).toBe('roster.person-added');
     // A forged signature on the admin's third event (signed by someone else's key).
     const forger = newKeyPair();
-    const forged = { ...adminLater[0]!, signature: signBytes(forger.privateKey, eventBytes(adminLater[0]!.event, adminLater[0]!.payloadText)) };
+    const forged = { ...adminLater[0]!, signature: signBytes(forger.privateKey, Buffer.from(eventText(adminLater[0]!.event, adminLater[0]!.payloadText), 'utf8')) };
     expect(await merge([genesis!, addRita!, forged])).toEqual([[forged.event.seq, 'signature']]);
     // Its successor no longer links to anything applied: a broken chain.
     expect(await merge([adminLater[1]!])).toEqual([[adminLater[1]!.event.seq, 'chain']]);

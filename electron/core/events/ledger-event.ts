@@ -29,17 +29,12 @@ export interface SignedEvent {
 }
 
 /**
- * canonical(event) as text. The members are written in RFC 8785 order (actor, at, id, keyid, lamport,
+ * canonical(event) as text (its UTF-8 is what is signed). The members are written in RFC 8785 order (actor, at, id, keyid, lamport,
  * payload, prev, seq, type, v) so a payload already in canonical form is used as it is, not redone.
  * `audit verify` writes this for every event it checks, so the members are written directly.
  */
 export function eventText(event: LedgerEvent, payloadText = canonicalJson(event.payload)): string {
   return `{"actor":${member(event.actor)},"at":${member(event.at)},"id":${member(event.id)},"keyid":${member(event.keyid)},"lamport":${member(event.lamport)},"payload":${payloadText},"prev":${member(event.prev)},"seq":${member(event.seq)},"type":${member(event.type)},"v":${member(event.v)}}`;
-}
-
-/** canonical(event) as the bytes that are signed. */
-export function eventBytes(event: LedgerEvent, payloadText?: string): Buffer {
-  return Buffer.from(eventText(event, payloadText), 'utf8');
 }
 
 /** sha256((prev ?? '') ‖ canonical(event)), lowercase hex. */

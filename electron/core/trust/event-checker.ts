@@ -94,29 +94,29 @@ export class EventChecker {
       if (!this.options.chainFromFailed) return false;
     }
     this.chains.set(event.keyid, { seq: event.seq, hash: entry.hash ?? '' });
-    const signer = this.signerOf(entry);
+    const added = addedKey(event);
+    const signer = this.signerOf(entry, added);
     if (!signer) return false;
-    const weakness = addedKeyWeakness(event);
     // The app refuses such a key (anyone can sign for it), so an event adding one was made elsewhere.
-    if (weakness !== null) return this.dropped(entry, chain, 'weak-key', `adds ${String(event.payload['name'])} with a public key that ${weakness}`);
+    if (typeof added === 'string') return this.dropped(entry, chain, 'weak-key', `adds ${String(event.payload['name'])} with a public key that ${added}`);
     const bytes = Buffer.from(text, 'utf8');
     const signature = Buffer.from(entry.signature ?? '', 'base64');
     const verdict = event.type.startsWith('roster.') ? verifyEd25519(signer.key, bytes, signature) : this.options.signature(entry, bytes, signer.key, signature, signer.name);
     if (verdict === false) return this.dropped(entry, chain, 'signature', `the signature does not verify with ${signer.name}'s key`);
-    if (event.type.startsWith('roster.')) applyRoster(this.roster, event);
+    if (event.type.startsWith('roster.')) applyRoster(this.roster, event, added);
     return true;
   }
 
   /** Who signed, as the roster held them at this point; null (reported) when nobody may have. */
-  private signerOf(entry: HeldEvent): RosterEntry | null {
+  private signerOf(entry: HeldEvent, added: AddedKey): RosterEntry | null {
     const { event } = entry;
     const signer = this.roster.get(event.keyid);
     if (this.roster.size === 0 && this.trustRoot === null) {
       if (!isGenesis(event.actor, event.keyid, event.type, event.payload)) return this.none(entry, 'genesis', 'the first event must be an admin adding themself to the roster');
-      const weakness = addedKeyWeakness(event);
-      if (weakness !== null) return this.none(entry, 'weak-key', `adds ${event.actor} with a public key that ${weakness}`);
+      if (typeof added === 'string') return this.none(entry, 'weak-key', `adds ${event.actor} with a public key that ${added}`);
       this.trustRoot = event.keyid;
-      return { name: event.actor, key: verifyingKeyFromBase64(event.payload['publicKey'] as string), roles: ['admin'], revoked: false };
+      // A genesis is a roster.person-added event: its key was read.
+      return { name: event.actor, key: added!, roles: ['admin'], revoked: false };
     }
     if (!signer) return this.none(entry, 'unknown-key', `key ${event.keyid.slice(0, 16)}… is not in the roster at this point`);
     if (signer.revoked) return this.none(entry, 'revoked', `${signer.name} was revoked before signing this`);
@@ -146,24 +146,28 @@ export class EventChecker {
   }
 }
 
-/** What is wrong with the key a `roster.person-added` event adds, in words; null when it may sign. */
-function addedKeyWeakness(event: LedgerEvent): string | null {
+/** The key a `roster.person-added` event adds, or what is wrong with it in words; null for other events. */
+type AddedKey = VerifyingKey | string | null;
+
+function addedKey(event: LedgerEvent): AddedKey {
   if (event.type !== 'roster.person-added') return null;
   const publicKey = event.payload['publicKey'];
-  let weakness;
+  if (typeof publicKey !== 'string') return describeKeyWeakness('length');
+  let key: VerifyingKey;
   try {
-    weakness = typeof publicKey === 'string' ? verifyingKeyFromBase64(publicKey).weakness : 'length';
+    key = verifyingKeyFromBase64(publicKey);
   } catch {
     return 'is not the base64 of a 32-byte Ed25519 key';
   }
-  return weakness === null ? null : describeKeyWeakness(weakness);
+  return key.weakness === null ? key : describeKeyWeakness(key.weakness);
 }
 
-function applyRoster(roster: Map<string, RosterEntry>, event: LedgerEvent): void {
+/** `added` is the key a roster.person-added event adds (read, and not weak, by the time this runs). */
+function applyRoster(roster: Map<string, RosterEntry>, event: LedgerEvent, added: AddedKey): void {
   const name = event.payload['name'] as string;
   if (event.type === 'roster.person-added') {
-    const publicKey = event.payload['publicKey'] as string;
-    roster.set(keyIdOf(Buffer.from(publicKey, 'base64')), { name, key: verifyingKeyFromBase64(publicKey), roles: event.payload['roles'] as string[], revoked: false });
+    const key = added as VerifyingKey;
+    roster.set(keyIdOf(key.raw), { name, key, roles: event.payload['roles'] as string[], revoked: false });
   }
   const entry = [...roster.values()].find((p) => p.name === name);
   if (entry && event.type === 'roster.roles-set') entry.roles = event.payload['roles'] as string[];

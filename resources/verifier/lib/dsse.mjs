@@ -50,18 +50,18 @@ export function decodeBase64(text) {
 }
 
 /**
- * A roster public key (base64 of the raw 32 bytes) as a key object with its keyid and raw bytes; null when
- * malformed. A weak key (not canonical, or of small order) is returned with its weakness: its holder must
- * be refused, since anyone can sign for it.
+ * A roster public key (base64 of the raw 32 bytes) as a key object with its keyid; null when malformed. A
+ * weak key (not canonical, or of small order) is returned with its weakness: its holder must be refused,
+ * since anyone can sign for it.
  * @param {unknown} base64
- * @returns {{ key: KeyObject, keyid: string, raw: Buffer, weakness: import('./ed25519-strict.mjs').KeyWeakness | null } | null}
+ * @returns {{ key: KeyObject, keyid: string, weakness: import('./ed25519-strict.mjs').KeyWeakness | null } | null}
  */
 export function publicKeyFromBase64(base64) {
   const raw = decodeBase64(base64);
   if (!raw || raw.length !== 32) return null;
   try {
     const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' });
-    return { key, keyid: keyIdOf(raw), raw, weakness: publicKeyWeakness(raw) };
+    return { key, keyid: keyIdOf(raw), weakness: publicKeyWeakness(raw) };
   } catch {
     return null;
   }
